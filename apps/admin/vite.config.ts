@@ -1,0 +1,15 @@
+import solid from 'vite-plugin-solid';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [solid()],
+  // Served by the API under /admin.
+  base: '/admin/',
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  server: { proxy: { '/trpc': 'http://127.0.0.1:3000' } },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./test/setup.ts'],
+  },
+  resolve: { conditions: ['development', 'browser'] },
+});

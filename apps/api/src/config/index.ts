@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseDatabaseUrl } from '@groundwork/core/db';
+import { envSchema } from './schema.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** True when PUBLIC_URL is https: cookies get Secure and the __Host- prefix. */
+  secureCookies: boolean;
+  databaseUrl: string;
+  /** Folder for the secret and, on SQLite, the database. */
+  dataDir: string;
+  secret: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  seedDemo: boolean;
+}
+
+/** A configuration mistake: printed as one line at start, never a stack trace. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and checks the configuration. Throws a `ConfigError` whose message names the variable.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'configuration');
+    const got = present[name] === undefined ? '' : ` (got "${present[name]}")`;
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}${got}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolveDataDir(e.DATABASE_URL);
+  ensureWritable(dataDir);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    secret: e.SECRET ?? loadOrCreateSecret(dataDir),
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+  };
+}
+
+function resolveDataDir(databaseUrl: string): string {
+  let target: ReturnType<typeof parseDatabaseUrl>;
+  try {
+    target = parseDatabaseUrl(databaseUrl);
+  } catch (error) {
+    throw new ConfigError(
+      `DATABASE_URL ${(error as Error).message.replace(/^DATABASE_URL:? ?/, '')}`,
+    );
+  }
+  if (target.kind === 'sqlite' && target.path !== ':memory:') return dirname(resolve(target.path));
+  return resolve('data');
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(`DATABASE_URL: the data directory ${dir} is not writable (${code})`);
+  }
+}
+
+/** SECRET keys the hashes of client IPs; generated once and kept beside the database. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'secret');
+  try {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // no secret yet: create one below
+  }
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(`SECRET: cannot store a generated secret in ${file} (${code})`);
+  }
+  return secret;
+}

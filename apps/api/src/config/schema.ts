@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Groundwork reads, validated once at start.
+ * Nothing else in the code reads `process.env`.
+ */
+export const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a whole number between 1 and 65535' })
+    .int('must be a whole number between 1 and 65535')
+    .min(0, 'must be a whole number between 1 and 65535')
+    .max(65535, 'must be a whole number between 1 and 65535')
+    .default(3000),
+  // Loopback by default: a chapter's laptop should not expose its admin to the café Wi-Fi.
+  // Set HOST=0.0.0.0 behind a reverse proxy or in a container.
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  PUBLIC_URL: z
+    .url({ error: 'must be an absolute http(s) URL such as https://pledge.example.org' })
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (u) => u.startsWith('file:') || u.startsWith('postgres://') || u.startsWith('postgresql://'),
+      'must be file:<path> (SQLite) or postgres://… (PostgreSQL)',
+    )
+    .default('file:./data/groundwork.sqlite'),
+  SECRET: z.string().min(32, 'must be at least 32 characters (or leave it unset)').optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type Env = z.output<typeof envSchema>;

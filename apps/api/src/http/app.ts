@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { trpcServer } from '@hono/trpc-server';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext, HonoEnv } from '../context.ts';
+import type { TrpcContext } from '../trpc/context.ts';
+import { appRouter } from '../trpc/router.ts';
+import { mapError } from './errors.ts';
+
+const adminDist = fileURLToPath(new URL('../../../admin/dist', import.meta.url));
+
+/**
+ * Builds the whole HTTP surface. Exported so tests can call `app.request()` without a port.
+ *
+ * @example
+ * const app = createApp(ctx);
+ * const res = await app.request('/health');
+ */
+export function createApp(ctx: AppContext): Hono<HonoEnv> {
+  const app = new Hono<HonoEnv>();
+
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      // Pages load nothing from third parties; the admin and hosted pages are same-origin only.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginResourcePolicy: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    ctx.log.debug('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+
+  app.get('/health', async (c) => {
+    const ok = await ctx.db.ping().catch(() => false);
+    return c.json({ status: ok ? 'ok' : 'unavailable', database: ctx.db.kind }, ok ? 200 : 503);
+  });
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: appRouter,
+      createContext: (_opts, c): TrpcContext & Record<string, unknown> => ({
+        app: ctx,
+        hono: c as never,
+        auth: null,
+      }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          ctx.log.error('trpc error', { path, error: error.cause ?? error });
+        }
+      },
+    }),
+  );
+
+  mountAdmin(app);
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, 404));
+  app.onError((error, c) => {
+    const mapped = mapError(error, ctx.log, c.get('requestId'));
+    return c.json(mapped.body, mapped.status as 400, mapped.headers);
+  });
+  return app;
+}
+
+/** The built admin SPA at /admin: real files first, then index.html for client-side routes. */
+function mountAdmin(app: Hono<HonoEnv>): void {
+  app.get('/', (c) => c.redirect('/admin/'));
+  app.get('/admin', (c) => c.redirect('/admin/'));
+  app.use(
+    '/admin/*',
+    serveStatic({ root: adminDist, rewriteRequestPath: (p) => p.replace(/^\/admin/, '') }),
+  );
+  app.get('/admin/*', async (c) => {
+    const index = `${adminDist}/index.html`;
+    if (!existsSync(index)) {
+      return c.text(
+        'The admin is not built yet: run `pnpm build` (npm start does it for you).',
+        503,
+      );
+    }
+    const { readFile } = await import('node:fs/promises');
+    return c.html(await readFile(index, 'utf8'));
+  });
+}

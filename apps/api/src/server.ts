@@ -1,0 +1,82 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Clock, systemClock } from '@groundwork/core/clock';
+import { migrateToLatest, openDatabase } from '@groundwork/core/db';
+import { seedDemo } from '@groundwork/core/demo';
+import { serve } from '@hono/node-server';
+import type { Config } from './config/index.ts';
+import type { AppContext } from './context.ts';
+import { createApp } from './http/app.ts';
+import { createLogger, type Logger } from './log/index.ts';
+
+export interface RunningServer {
+  /** The base URL it listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  ctx: AppContext;
+  app: ReturnType<typeof createApp>;
+  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+}
+
+/**
+ * Opens the database, migrates it, seeds the demo on a fresh instance, and listens.
+ *
+ * @example
+ * const server = await startServer(loadConfig(process.env));
+ */
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const db = await openDatabase(config.databaseUrl);
+  await migrateToLatest(db.kysely);
+  if (config.seedDemo && (await seedDemo(db.kysely, options.clock))) {
+    log.info('demo campaign created', { chapter: 'quitgpt-paris' });
+  }
+  const shutdownHooks: Array<() => void | Promise<void>> = [];
+  const ctx: AppContext = {
+    db,
+    config,
+    log,
+    clock: options.clock ?? systemClock,
+    onShutdown: (hook) => shutdownHooks.push(hook),
+  };
+  const app = createApp(ctx);
+  const server = await listen(app, config);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  log.info('listening', { url, publicUrl: config.publicUrl, database: db.kind });
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const hook of shutdownHooks) await hook();
+      // In-flight requests get a few seconds; then the remaining connections are cut.
+      const timer = setTimeout(() => server.closeAllConnections(), 5000);
+      await stopped;
+      clearTimeout(timer);
+      await db.close();
+      log.info('stopped');
+    })();
+    return closing;
+  };
+  return { url, ctx, app, close };
+}
+
+function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(server as Server),
+    ) as Server;
+    server.once('error', reject);
+  });
+}

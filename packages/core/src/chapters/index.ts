@@ -1,0 +1,3 @@
+export type * from './chapters.table.ts';
+export * from './chapters.ts';
+export * from './schemas.ts';

@@ -1,0 +1,4 @@
+export { type Db, openDatabase } from './connection.ts';
+export { migrateToLatest } from './migrate.ts';
+export type { Database } from './schema.ts';
+export { type DatabaseTarget, parseDatabaseUrl } from './url.ts';

@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_26_0001_foundation.ts';
+
+/**
+ * Every migration, in order. Names are timestamped so they sort; add new files at the end.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_0001_foundation': foundation,
+};

@@ -1,0 +1,9 @@
+/**
+ * The database as Kysely sees it: one interface per table, grouped by the module that owns it.
+ * Modules add their tables here as they land (each in its own `*.table.ts`).
+ */
+import type { AuditTables } from '../audit/audit.table.ts';
+import type { AuthTables } from '../auth/auth.table.ts';
+import type { ChapterTables } from '../chapters/chapters.table.ts';
+
+export interface Database extends ChapterTables, AuthTables, AuditTables {}

@@ -1,0 +1,20 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema.ts';
+
+/**
+ * Opens a SQLite file the way Groundwork needs it:
+ * - WAL, so readers never block the writer;
+ * - synchronous=FULL: a transaction that returned is on disk, even after a power loss
+ *   (NORMAL would only survive a process crash). Group commit keeps this affordable;
+ * - foreign_keys=ON (off by default in SQLite) and a busy_timeout instead of SQLITE_BUSY errors.
+ */
+export function openSqlite(path: string): { kysely: Kysely<Database>; raw: SQLite.Database } {
+  const raw = new SQLite(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { kysely, raw };
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import { createChapter, findChapterBySlug } from '../chapters/index.ts';
+import type { Clock } from '../clock/index.ts';
+import type { Database } from '../db/schema.ts';
+
+/** The demo chapter a fresh install shows (content: shared demo-campaign.md). */
+export const demoChapter = {
+  slug: 'quitgpt-paris',
+  name: 'QuitGPT Paris',
+  locale: 'fr',
+  timeZone: 'Europe/Paris',
+} as const;
+
+/**
+ * Creates the demo campaign if it is not there yet. Idempotent: running it twice changes nothing,
+ * and it never touches a chapter an organizer created.
+ *
+ * @returns whether anything was created.
+ */
+export async function seedDemo(db: Kysely<Database>, clock?: Clock): Promise<boolean> {
+  if (await findChapterBySlug(db, demoChapter.slug)) return false;
+  await createChapter(db, demoChapter, clock);
+  return true;
+}

@@ -1,0 +1,55 @@
+import { createChapter, findChapterBySlug } from '@groundwork/core/chapters';
+import { seedDemo } from '@groundwork/core/demo';
+import { AppError } from '@groundwork/core/errors';
+import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.cleanup());
+
+describe('the database', () => {
+  it('opens SQLite in WAL mode with foreign keys on and synchronous=FULL', async () => {
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db.kysely);
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db.kysely);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(db.kysely);
+    expect(journal.rows[0]?.journal_mode).toBe('wal');
+    expect(fk.rows[0]?.foreign_keys).toBe(1);
+    expect(sync.rows[0]?.synchronous).toBe(2);
+  });
+
+  it('answers ping', async () => {
+    expect(await db.ping()).toBe(true);
+  });
+});
+
+describe('chapters', () => {
+  it('creates a chapter and refuses a taken slug naming the field', async () => {
+    await createChapter(db.kysely, { slug: 'lyon', name: 'Lyon' });
+    const error = await createChapter(db.kysely, { slug: 'lyon', name: 'Other' }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe('CONFLICT');
+    expect(error.fields).toHaveProperty('slug');
+  });
+
+  it('rejects a bad slug and an unknown time zone with field errors', async () => {
+    const error = await createChapter(db.kysely, {
+      slug: 'Not A Slug',
+      name: 'x',
+      timeZone: 'Mars/Olympus',
+    }).catch((e) => e);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(Object.keys(error.fields).sort()).toEqual(['slug', 'timeZone']);
+  });
+
+  it('seeds the demo chapter once', async () => {
+    expect(await seedDemo(db.kysely)).toBe(true);
+    expect(await seedDemo(db.kysely)).toBe(false);
+    const chapter = await findChapterBySlug(db.kysely, 'quitgpt-paris');
+    expect(chapter?.name).toBe('QuitGPT Paris');
+    expect(chapter?.time_zone).toBe('Europe/Paris');
+  });
+});
