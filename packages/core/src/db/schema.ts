@@ -5,5 +5,6 @@
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { ChapterTables } from '../chapters/chapters.table.ts';
+import type { OutboxTables } from '../outbox/outbox.table.ts';
 
-export interface Database extends ChapterTables, AuthTables, AuditTables {}
+export interface Database extends ChapterTables, AuthTables, AuditTables, OutboxTables {}

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_26_0001_foundation.ts';
+import * as outbox from './2026_11_26_0004_outbox.ts';
 
 /**
  * Every migration, in order. Names are timestamped so they sort; add new files at the end.
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_foundation': foundation,
+  '2026_11_26_0004_outbox': outbox,
 };

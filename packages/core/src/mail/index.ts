@@ -1,0 +1,21 @@
+export {
+  button,
+  escapeHtml,
+  html,
+  layout,
+  orderedList,
+  paragraph,
+  rawHtml,
+  SafeHtml,
+} from './html.ts';
+export {
+  defineTemplate,
+  type MailLocale,
+  type MailTemplate,
+  mailLocale,
+  mailLocales,
+  oneLine,
+  type RenderedMail,
+} from './registry.ts';
+export { checkMailData, isTemplateName, renderMail } from './render.ts';
+export { mailTemplates, type TemplateData, type TemplateName } from './templates/index.ts';

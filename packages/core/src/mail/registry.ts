@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+
+/** The languages every template speaks. Anything else falls back to English. */
+export const mailLocales = ['fr', 'en'] as const;
+export type MailLocale = (typeof mailLocales)[number];
+
+/** What a template produces: one subject, a plain-text body and an HTML body. */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * A mail template: a zod schema for its data (checked when the mail is queued, so a bad
+ * payload fails in the caller's transaction, not later in the worker) and a render function.
+ */
+export interface MailTemplate<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  render(locale: MailLocale, data: z.output<S>): RenderedMail;
+}
+
+/**
+ * Declares a template with its data type inferred from the schema.
+ *
+ * @example
+ * export const hello = defineTemplate({
+ *   schema: z.object({ name: z.string() }),
+ *   render: (locale, data) => ({ subject: `Hi ${data.name}`, text: '…', html: '…' }),
+ * });
+ */
+export function defineTemplate<S extends z.ZodType>(template: MailTemplate<S>): MailTemplate<S> {
+  return template;
+}
+
+/**
+ * Maps a page or person locale (`fr`, `fr-FR`, `FR`, `de`) to a template locale.
+ *
+ * @example
+ * mailLocale('fr-CA') // 'fr'
+ * mailLocale('de') // 'en'
+ */
+export function mailLocale(locale: string | null | undefined): MailLocale {
+  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  return (mailLocales as readonly string[]).includes(base ?? '') ? (base as MailLocale) : 'en';
+}
+
+/** Subjects are one line: collapse any whitespace (including newlines) to single spaces. */
+export function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}

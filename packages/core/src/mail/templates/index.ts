@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { MailTemplate } from '../registry.ts';
+import { pledgeConfirm, pledgeThanks } from './pledge.ts';
+
+/**
+ * Every mail template, by name. Listed statically (like the migrations) so the worker can
+ * render any queued mail whatever code queued it. Later modules add one line each
+ * ('broadcast', 'event-rsvp', 'my-data-link', ...).
+ */
+export const mailTemplates = {
+  'pledge-confirm': pledgeConfirm,
+  'pledge-thanks': pledgeThanks,
+} satisfies Record<string, MailTemplate>;
+
+export type TemplateName = keyof typeof mailTemplates;
+
+/** The data a template expects, e.g. `TemplateData<'pledge-confirm'>`. */
+export type TemplateData<N extends TemplateName> = z.input<(typeof mailTemplates)[N]['schema']>;

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
+import type { Database } from '../db/schema.ts';
+import { parseInput } from '../errors/index.ts';
+import { checkMailData, mailLocale, type TemplateData, type TemplateName } from '../mail/index.ts';
+
+/** What a caller queues. `data` is typed by the template's schema. */
+export interface EnqueueMailInput<N extends TemplateName = TemplateName> {
+  /** The chapter the mail belongs to; null for instance-level mail (setup, password reset). */
+  chapterId: string | null;
+  to: string;
+  template: N;
+  /** Any locale string; stored as `fr` or `en`. */
+  locale: string;
+  data: TemplateData<N>;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
+  /** The person the mail is about: lets erasure find their mail. */
+  personId?: string | null;
+  /** Display name for From (the address stays MAIL_FROM's), e.g. the chapter's name. */
+  fromName?: string | null;
+  replyTo?: string | null;
+  /** A key unique per logical message: queueing it again returns the first row's id. */
+  dedupeKey?: string | null;
+}
+
+/* Headers the transport sets itself: a caller must not override them. */
+const reservedHeaders = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'reply-to',
+  'sender',
+  'date',
+  'message-id',
+  'content-type',
+  'content-transfer-encoding',
+  'mime-version',
+]);
+
+const envelope = z.object({
+  chapterId: z.string().min(1).nullable(),
+  to: z.email({ error: 'must be an e-mail address' }).max(320),
+  template: z.string(),
+  locale: z.string().max(35),
+  headers: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name')
+        .refine((name) => !reservedHeaders.has(name.toLowerCase()), 'is set by the mailer'),
+      // No CR or LF: a header value must never start a new header (header injection).
+      z
+        .string()
+        .max(2000)
+        .regex(/^[^\r\n]*$/, 'must be one line'),
+    )
+    .default({}),
+  personId: z.string().min(1).nullish(),
+  fromName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\r\n]*$/, 'must be one line')
+    .nullish(),
+  replyTo: z.email({ error: 'must be an e-mail address' }).nullish(),
+  dedupeKey: z.string().min(1).max(200).nullish(),
+});
+
+/**
+ * Queues a mail in the outbox. Insert only, so it belongs inside the caller's transaction:
+ * the mail exists if and only if the change that caused it committed. The worker sends it.
+ * Throws a field-level `AppError` for a bad address, header or template data.
+ *
+ * @example
+ * await db.kysely.transaction().execute(async (trx) => {
+ *   // … insert the signature …
+ *   await enqueueMail(trx, {
+ *     chapterId, to: email, template: 'pledge-confirm', locale: 'fr',
+ *     data: { pledgeTitle, chapterName, confirmUrl },
+ *   }, clock);
+ * });
+ */
+export async function enqueueMail<N extends TemplateName>(
+  db: Kysely<Database>,
+  input: EnqueueMailInput<N>,
+  clock: Clock = systemClock,
+): Promise<string> {
+  const checked = parseInput(envelope, input);
+  const data = checkMailData(input.template, input.data);
+  const now = isoNow(clock);
+  const id = newId();
+  const row = {
+    id,
+    chapter_id: checked.chapterId,
+    kind: 'mail' as const,
+    person_id: checked.personId ?? null,
+    to_address: checked.to,
+    template: checked.template,
+    locale: mailLocale(checked.locale),
+    payload: JSON.stringify(data),
+    headers: JSON.stringify(checked.headers),
+    from_name: checked.fromName ?? null,
+    reply_to: checked.replyTo ?? null,
+    dedupe_key: checked.dedupeKey ?? null,
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: now,
+    created_at: now,
+  };
+  if (row.dedupe_key === null) {
+    await db.insertInto('outbox').values(row).execute();
+    return id;
+  }
+  const inserted = await db
+    .insertInto('outbox')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+  const existing = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('dedupe_key', '=', row.dedupe_key)
+    .executeTakeFirstOrThrow();
+  return existing.id;
+}

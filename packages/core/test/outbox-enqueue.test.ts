@@ -1,0 +1,112 @@
+import { createChapter } from '@groundwork/core/chapters';
+import { manualClock } from '@groundwork/core/clock';
+import { AppError } from '@groundwork/core/errors';
+import { enqueueMail } from '@groundwork/core/outbox';
+import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let db: TestDatabase;
+let chapterId: string;
+const clock = manualClock('2026-03-01T10:00:00.000Z');
+const data = {
+  pledgeTitle: 'Quit ChatGPT',
+  chapterName: 'QuitGPT Paris',
+  confirmUrl: 'https://pledge.example.org/confirm/abc',
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  chapterId = (await createChapter(db.kysely, { slug: 'paris', name: 'Paris' })).id;
+});
+afterAll(() => db.cleanup());
+
+describe('enqueueMail', () => {
+  it('queues a pending row inside the caller transaction, with the locale normalized', async () => {
+    const id = await db.kysely.transaction().execute((trx) =>
+      enqueueMail(
+        trx,
+        { chapterId, to: 'a@example.org', template: 'pledge-confirm', locale: 'fr-FR', data },
+        clock,
+      ),
+    );
+    const row = await db.kysely
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'pending',
+      locale: 'fr',
+      template: 'pledge-confirm',
+      attempts: 0,
+      next_attempt_at: '2026-03-01T10:00:00.000Z',
+    });
+    expect(JSON.parse(row.payload)).toEqual(data);
+  });
+
+  it('leaves nothing behind when the caller transaction rolls back', async () => {
+    const before = await countRows();
+    await db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await enqueueMail(trx, {
+          chapterId,
+          to: 'b@example.org',
+          template: 'pledge-confirm',
+          locale: 'en',
+          data,
+        });
+        throw new Error('the signature failed');
+      })
+      .catch(() => undefined);
+    expect(await countRows()).toBe(before);
+  });
+
+  it('refuses bad template data, a bad address and an injected header, naming the field', async () => {
+    const bad = [
+      { to: 'a@example.org', data: { ...data, confirmUrl: 'javascript:alert(1)' } },
+      { to: 'not-an-address', data },
+      { to: 'a@example.org', data, headers: { 'List-Unsubscribe': '<x>\r\nBcc: x@evil.test' } },
+      { to: 'a@example.org', data, headers: { Bcc: 'x@evil.test' } },
+    ];
+    const fields = [];
+    for (const input of bad) {
+      const error = await enqueueMail(db.kysely, {
+        chapterId,
+        template: 'pledge-confirm',
+        locale: 'en',
+        ...input,
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(AppError);
+      fields.push(Object.keys(error.fields ?? {})[0]);
+    }
+    expect(fields).toEqual([
+      'data.confirmUrl',
+      'to',
+      'headers.List-Unsubscribe',
+      'headers.Bcc',
+    ]);
+  });
+
+  it('returns the first id when the same dedupe key is queued twice', async () => {
+    const input = {
+      chapterId,
+      to: 'c@example.org',
+      template: 'pledge-confirm' as const,
+      locale: 'en',
+      data,
+      dedupeKey: 'broadcast:1:person:1',
+    };
+    const first = await enqueueMail(db.kysely, input);
+    const second = await enqueueMail(db.kysely, input);
+    expect(second).toBe(first);
+  });
+});
+
+async function countRows(): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
