@@ -15,7 +15,7 @@ describe('GET /health', () => {
   it('answers 200 with the database reachable (through app.request)', async () => {
     const res = await server.app.request('/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    expect(await res.json()).toEqual({ status: 'ok', database: server.ctx.db.kind });
   });
 
   it('answers over a real port with security headers and a request id', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Clock, systemClock } from '@groundwork/core/clock';
+import { createScratchDatabase } from '@groundwork/core/testing';
 import { loadConfig } from '../src/config/index.ts';
 import { createLogger, type Logger } from '../src/log/index.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
@@ -13,7 +14,8 @@ export interface TestServer extends RunningServer {
 }
 
 /**
- * Starts the real server on a free port with a fresh SQLite file in a temporary folder.
+ * Starts the real server on a free port with a fresh database: a SQLite file in a temporary
+ * folder, or a throw-away PostgreSQL database when GROUNDWORK_TEST_DATABASE_URL is set.
  * Logs are captured in `logs` instead of printed.
  */
 export async function startTestServer(
@@ -21,9 +23,13 @@ export async function startTestServer(
   options: { clock?: Clock } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'groundwork-api-'));
+  const scratch = await createScratchDatabase();
   const config = loadConfig({
     PORT: '0',
-    DATABASE_URL: `file:${join(dir, 'groundwork.sqlite')}`,
+    DATABASE_URL:
+      scratch.kind === 'postgres' ? scratch.url : `file:${join(dir, 'groundwork.sqlite')}`,
+    // On PostgreSQL there is no data folder beside the database to keep a generated secret in.
+    ...(scratch.kind === 'postgres' ? { SECRET: 'test-secret-for-postgres-runs-0123456789' } : {}),
     SEED_DEMO: 'false',
     ...env,
   });
@@ -36,6 +42,7 @@ export async function startTestServer(
     logs,
     stop: async () => {
       await server.close();
+      await scratch.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -12,7 +12,21 @@ beforeAll(async () => {
 afterAll(() => db.cleanup());
 
 describe('the database', () => {
+  it('enforces foreign keys on either engine', async () => {
+    const error = await db.kysely
+      .insertInto('memberships')
+      .values({ user_id: 'nobody', chapter_id: 'nowhere', role: 'owner', created_at: 'x' })
+      .execute()
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+  });
+
   it('opens SQLite in WAL mode with foreign keys on and synchronous=FULL', async () => {
+    // The suite also runs on PostgreSQL (GROUNDWORK_TEST_DATABASE_URL), where pragmas do not exist.
+    if (db.kind !== 'sqlite') {
+      expect(db.kind).toBe('postgres');
+      return;
+    }
     const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db.kysely);
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db.kysely);
     const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(db.kysely);

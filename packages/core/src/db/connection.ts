@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { AppError } from '../errors/index.ts';
+import type pg from 'pg';
+import { memoryNotifier, type Notifier, postgresNotifier } from '../notify/index.ts';
+import { openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite.ts';
 import { type DatabaseTarget, parseDatabaseUrl } from './url.ts';
@@ -12,6 +14,13 @@ export interface Db {
   kind: DatabaseTarget['kind'];
   /** Checks the database answers (for /health). */
   ping(): Promise<boolean>;
+  /**
+   * Cross-process change hints: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite (one
+   * process by design). See `notify/`.
+   */
+  notifier: Notifier;
+  /** The pg pool on PostgreSQL (for libraries that take one, e.g. RateLimiterPostgres). */
+  pgPool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -21,21 +30,36 @@ export interface Db {
  *
  * @example
  * const db = await openDatabase('file:./data/groundwork.sqlite');
+ * const pgDb = await openDatabase('postgres://groundwork@127.0.0.1:5432/groundwork');
  */
 export async function openDatabase(url: string): Promise<Db> {
   const target = parseDatabaseUrl(url);
+  const ping = async (kysely: Kysely<Database>) => {
+    const result = await sql<{ ok: number }>`select 1 as ok`.execute(kysely);
+    return result.rows[0]?.ok === 1;
+  };
   if (target.kind === 'postgres') {
-    throw new AppError('BAD_REQUEST', 'DATABASE_URL: PostgreSQL is not supported yet');
+    const { kysely, pool } = openPostgres(target.url);
+    const notifier = postgresNotifier(target.url, (text, params) => pool.query(text, params));
+    return {
+      kysely,
+      kind: 'postgres',
+      ping: () => ping(kysely),
+      notifier,
+      pgPool: pool,
+      close: async () => {
+        await notifier.close();
+        await kysely.destroy();
+      },
+    };
   }
   if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
   const { kysely } = openSqlite(target.path);
   return {
     kysely,
     kind: 'sqlite',
-    ping: async () => {
-      const result = await sql<{ ok: number }>`select 1 as ok`.execute(kysely);
-      return result.rows[0]?.ok === 1;
-    },
+    ping: () => ping(kysely),
+    notifier: memoryNotifier(),
     close: () => kysely.destroy(),
   };
 }
