@@ -1,9 +1,54 @@
-// `npm test`: install, then lint, typecheck and every test of every package.
-import { install, pnpmCommand, run } from './lib.mjs';
+// `npm test`: install, then lint, typecheck and every test of every package — once on SQLite,
+// then the database-backed packages again on a throw-away PostgreSQL cluster when PostgreSQL
+// is installed (always in CI, where GROUNDWORK_REQUIRE_POSTGRES=1 makes its absence an error).
+import { buildEnv, install, pnpmCommand, run } from './lib.mjs';
+import { findPostgresBin, startPostgres } from './postgres.mjs';
 
 const pnpm = pnpmCommand();
 install(pnpm);
 run(pnpm, ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
 run(pnpm, ['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only']);
 // One package at a time: the machines have two cores and the browser tests need one.
-run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=1']);
+run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=1'], {
+  env: { ...buildEnv(), GROUNDWORK_TEST_DATABASE_URL: '' },
+});
+
+// The second pass covers the packages that touch the database (core and the API, with its
+// HTTP, SSE, multi-process and durability tests). The admin and widget suites run in jsdom
+// or a browser against no database of their own, so they are not repeated.
+const bin = findPostgresBin();
+if (!bin) {
+  const message =
+    'PostgreSQL pass SKIPPED: no PostgreSQL under /usr/lib/postgresql/*/bin ' +
+    '(apt-get install postgresql to run the suite on both engines, as CI does).';
+  if (process.env.GROUNDWORK_REQUIRE_POSTGRES === '1') {
+    process.stderr.write(`\n✗ ${message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`\n⚠ ${message}\n`);
+} else {
+  process.stdout.write(`\n▶ Running the database tests again on PostgreSQL (${bin})\n`);
+  const cluster = await startPostgres();
+  const stop = () => cluster.stop();
+  process.on('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+  run(
+    pnpm,
+    [
+      'exec',
+      'turbo',
+      'run',
+      'test',
+      '--concurrency=1',
+      '--filter=@groundwork/core',
+      '--filter=@groundwork/api',
+    ],
+    { env: { ...buildEnv(), GROUNDWORK_TEST_DATABASE_URL: cluster.url } },
+  );
+  process.stdout.write('\n✓ SQLite and PostgreSQL passes both green\n');
+}
