@@ -6,5 +6,15 @@ import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { ChapterTables } from '../chapters/chapters.table.ts';
 import type { OutboxTables } from '../outbox/outbox.table.ts';
+import type { PeopleTables } from '../people/people.table.ts';
+import type { PledgeTables } from '../pledges/pledges.table.ts';
+import type { SigningTables } from '../signing/signing.table.ts';
 
-export interface Database extends ChapterTables, AuthTables, AuditTables, OutboxTables {}
+export interface Database
+  extends ChapterTables,
+    AuthTables,
+    AuditTables,
+    OutboxTables,
+    PeopleTables,
+    PledgeTables,
+    SigningTables {}

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_26_0001_foundation.ts';
+import * as pledges from './2026_11_26_0003_pledges.ts';
 import * as outbox from './2026_11_26_0004_outbox.ts';
 
 /**
@@ -7,5 +8,6 @@ import * as outbox from './2026_11_26_0004_outbox.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_foundation': foundation,
+  '2026_11_26_0003_pledges': pledges,
   '2026_11_26_0004_outbox': outbox,
 };

@@ -1,0 +1,2 @@
+export type * from './people.table.ts';
+export * from './people.ts';
