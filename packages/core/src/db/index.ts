@@ -1,4 +1,5 @@
 export { type Db, openDatabase } from './connection.ts';
+export { CopyMismatch, type CopyReport, copyDatabase, describeTables } from './copy.ts';
 export { migrateToLatest } from './migrate.ts';
 export type { Database } from './schema.ts';
 export { type DatabaseTarget, parseDatabaseUrl } from './url.ts';
