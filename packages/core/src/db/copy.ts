@@ -2,8 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import type { Db } from './connection.ts';
 import { migrateToLatest } from './migrate.ts';
 
-/** Kysely's own bookkeeping: the target gets it from migrating, never from the copy. */
-const SKIPPED = new Set(['kysely_migration', 'kysely_migration_lock']);
+/**
+ * Kysely's own bookkeeping (the target gets it from migrating) and the PostgreSQL-only
+ * rate-limit counters (short-lived, see ratelimit/) are never copied.
+ */
+const SKIPPED = new Set(['kysely_migration', 'kysely_migration_lock', 'rate_limits']);
 
 export interface TableInfo {
   name: string;

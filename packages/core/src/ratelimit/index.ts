@@ -5,7 +5,14 @@
  * and nothing else changes.
  */
 import { createHmac } from 'node:crypto';
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import {
+  BurstyRateLimiter,
+  type IRateLimiterStoreOptions,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 
 export interface RateLimitOptions {
   /** Namespaces the keys, e.g. `login:email`. */
@@ -16,6 +23,12 @@ export interface RateLimitOptions {
   duration: number;
   /** Extra allowance that refills on its own (slower) schedule, for short legitimate bursts. */
   burst?: { points: number; duration: number };
+  /**
+   * Where the counts live. Pass the app's `Db`: on PostgreSQL the limits are kept in the
+   * shared `rate_limits` table (RateLimiterPostgres), so they hold across every process; on
+   * SQLite (one process) and when omitted they stay in memory.
+   */
+  store?: { kind: string; pgPool?: pg.Pool };
 }
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfter: number };
@@ -36,21 +49,19 @@ export interface RateLimiter {
  * if (!result.ok) throw new AppError('RATE_LIMITED', 'Too many attempts.', { retryAfter: result.retryAfter });
  */
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
-  const main = new RateLimiterMemory({
-    keyPrefix: options.keyPrefix,
-    points: options.points,
-    duration: options.duration,
-  });
+  const shared = sharedStore(options.store);
+  const make = (keyPrefix: string, points: number, duration: number) =>
+    shared
+      ? shared.make({ keyPrefix, points, duration })
+      : new RateLimiterMemory({ keyPrefix, points, duration });
+  const main = make(options.keyPrefix, options.points, options.duration);
   const burst = options.burst
-    ? new RateLimiterMemory({
-        keyPrefix: `${options.keyPrefix}:burst`,
-        points: options.burst.points,
-        duration: options.burst.duration,
-      })
+    ? make(`${options.keyPrefix}:burst`, options.burst.points, options.burst.duration)
     : undefined;
   const limiter = burst ? new BurstyRateLimiter(main, burst) : main;
   return {
     async consume(key, points = 1) {
+      await shared?.ready;
       try {
         await limiter.consume(key, points);
         return { ok: true };
@@ -63,8 +74,42 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       }
     },
     async reset(key) {
+      await shared?.ready;
       await main.delete(key);
       if (burst) await burst.delete(key);
+    },
+  };
+}
+
+/**
+ * RateLimiterPostgres creates its table (IF NOT EXISTS) asynchronously and refuses to count
+ * before that; `ready` resolves once every limiter of this set has its table.
+ */
+function sharedStore(store: RateLimitOptions['store']) {
+  const pool = store?.kind === 'postgres' ? store.pgPool : undefined;
+  if (!pool) return undefined;
+  const pending: Array<Promise<void>> = [];
+  return {
+    make: (opts: Pick<IRateLimiterStoreOptions, 'keyPrefix' | 'points' | 'duration'>) => {
+      let limiter: RateLimiterPostgres | undefined;
+      pending.push(
+        new Promise<void>((resolve, reject) => {
+          limiter = new RateLimiterPostgres(
+            {
+              ...opts,
+              storeClient: pool,
+              storeType: 'pool',
+              tableName: 'rate_limits',
+              clearExpiredByTimeout: true,
+            },
+            (error?: unknown) => (error ? reject(error) : resolve()),
+          );
+        }),
+      );
+      return limiter as RateLimiterPostgres;
+    },
+    get ready() {
+      return Promise.all(pending).then(() => undefined);
     },
   };
 }
