@@ -20,5 +20,7 @@ export interface AppContext {
 export interface HonoEnv {
   Variables: {
     requestId: string;
+    /** The signed-in organizer, set by the session middleware (apps/api/src/auth). */
+    auth: { userId: string; sessionId: string } | null;
   };
 }

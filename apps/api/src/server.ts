@@ -4,6 +4,7 @@ import { type Clock, systemClock } from '@groundwork/core/clock';
 import { migrateToLatest, openDatabase } from '@groundwork/core/db';
 import { seedDemo } from '@groundwork/core/demo';
 import { serve } from '@hono/node-server';
+import { announceSetupLink } from './auth/index.ts';
 import type { Config } from './config/index.ts';
 import type { AppContext } from './context.ts';
 import { createApp } from './http/app.ts';
@@ -21,6 +22,8 @@ export interface RunningServer {
 export interface StartOptions {
   clock?: Clock;
   log?: Logger;
+  /** Where the first-run setup link is printed (default: stdout). */
+  print?: (line: string) => void;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function startServer(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   log.info('listening', { url, publicUrl: config.publicUrl, database: db.kind });
+  await announceSetupLink(ctx, options.print);
 
   let closing: Promise<void> | undefined;
   const close = () => {

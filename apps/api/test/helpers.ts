@@ -35,7 +35,11 @@ export async function startTestServer(
   });
   const logs: string[] = [];
   const log: Logger = createLogger('debug', (line) => logs.push(line));
-  const server = await startServer(config, { clock: options.clock ?? systemClock, log });
+  const server = await startServer(config, {
+    clock: options.clock ?? systemClock,
+    log,
+    print: (line) => logs.push(line),
+  });
   return {
     ...server,
     dir,

@@ -16,6 +16,8 @@ export interface Config {
   secret: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemo: boolean;
+  /** Take the client address from X-Forwarded-For (last entry) instead of the socket. */
+  trustProxy: boolean;
 }
 
 /** A configuration mistake: printed as one line at start, never a stack trace. */
@@ -54,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secret: e.SECRET ?? loadOrCreateSecret(dataDir),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

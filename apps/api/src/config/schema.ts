@@ -31,6 +31,12 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  // Only behind a reverse proxy that sets X-Forwarded-For: otherwise clients could pick the
+  // address they are rate-limited under.
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Env = z.output<typeof envSchema>;

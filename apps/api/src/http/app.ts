@@ -5,6 +5,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import type { TrpcContext } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
@@ -58,14 +59,18 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
     return c.json({ status: ok ? 'ok' : 'unavailable', database: ctx.db.kind }, ok ? 200 : 503);
   });
 
+  // Cookie-authenticated routes: CSRF check first (nothing runs for a forged request), then the
+  // session. Reuse both for any later route that reads the session cookie.
+  app.use('/trpc/*', csrfProtection(ctx.config), sessionMiddleware(ctx));
   app.use(
     '/trpc/*',
     trpcServer({
       router: appRouter,
-      createContext: (_opts, c): TrpcContext & Record<string, unknown> => ({
+      createContext: (opts, c): TrpcContext & Record<string, unknown> => ({
         app: ctx,
         hono: c as never,
-        auth: null,
+        auth: (c.get('auth') as TrpcContext['auth'] | undefined) ?? null,
+        resHeaders: opts.resHeaders,
       }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {

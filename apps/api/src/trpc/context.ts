@@ -7,4 +7,6 @@ export interface TrpcContext {
   /** The Hono request context: headers in, cookies out. Absent in direct callers (tests). */
   hono: HonoContext<HonoEnv> | null;
   auth: { userId: string; sessionId: string } | null;
+  /** Response headers of the tRPC call (Set-Cookie on sign-in/out). Absent in direct callers. */
+  resHeaders?: Headers | null;
 }

@@ -1,10 +1,18 @@
 import { publicProcedure, router } from './init.ts';
+import { accountRouter } from './routers/account.ts';
+import { authRouter } from './routers/auth.ts';
+import { chaptersRouter } from './routers/chapters.ts';
+import { membersRouter } from './routers/members.ts';
 
 /**
  * The admin's whole API. The admin imports only this type (`AppRouter`), never the code.
  */
 export const appRouter = router({
   health: publicProcedure.query(() => ({ ok: true })),
+  auth: authRouter,
+  account: accountRouter,
+  chapters: chaptersRouter,
+  members: membersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,7 +35,7 @@ export async function createSetupToken(
   });
 }
 
-const setupInput = newUserInput.extend({ token: tokenSchema });
+export const setupInput = newUserInput.extend({ token: tokenSchema });
 
 /**
  * Creates the first account from a setup link. CONFLICT once any account exists; NOT_FOUND for an

@@ -19,7 +19,7 @@ import { getRole, roleSchema, upsertMembership } from './memberships.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-const inviteInput = z.object({
+export const invitationInput = z.object({
   chapterId: z.string().min(1),
   email: emailSchema,
   role: roleSchema,
@@ -42,11 +42,11 @@ export interface Invitation {
  */
 export async function createInvitation(
   db: Kysely<Database>,
-  input: z.input<typeof inviteInput>,
+  input: z.input<typeof invitationInput>,
   actor: { userId: string; role: Role },
   clock: Clock = systemClock,
 ): Promise<{ id: string; token: string; expiresAt: string }> {
-  const data = parseInput(inviteInput, input);
+  const data = parseInput(invitationInput, input);
   if (data.role === 'owner' && actor.role !== 'owner') {
     throw new AppError('FORBIDDEN', 'Only an owner can invite another owner.', {
       fields: { role: 'Only an owner can invite an owner.' },
@@ -110,6 +110,11 @@ export async function listInvitations(
   }));
 }
 
+export const revokeInvitationInput = z.object({
+  chapterId: z.string().min(1),
+  invitationId: z.string().min(1, 'Required.'),
+});
+
 /** Withdraws a pending invitation: its link stops working. */
 export async function revokeInvitation(
   db: Kysely<Database>,
@@ -117,10 +122,7 @@ export async function revokeInvitation(
   actorUserId: string,
   clock: Clock = systemClock,
 ): Promise<void> {
-  const data = parseInput(
-    z.object({ chapterId: z.string().min(1), invitationId: z.string().min(1, 'Required.') }),
-    input,
-  );
+  const data = parseInput(revokeInvitationInput, input);
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .deleteFrom('one_time_tokens')
@@ -169,7 +171,7 @@ export async function describeInvitation(
   };
 }
 
-const acceptInput = z.object({
+export const acceptInvitationInput = z.object({
   token: tokenSchema,
   name: userNameSchema.optional(),
   password: z.string().optional(),
@@ -184,11 +186,11 @@ const acceptInput = z.object({
  */
 export async function acceptInvitation(
   db: Kysely<Database>,
-  input: z.input<typeof acceptInput>,
+  input: z.input<typeof acceptInvitationInput>,
   signedInUserId: string | null,
   clock: Clock = systemClock,
 ): Promise<UserRow> {
-  const data = parseInput(acceptInput, input);
+  const data = parseInput(acceptInvitationInput, input);
   const invite = await findInvitation(db, data.token, clock);
   const email = invite.email ?? '';
   const existing = await findUserByEmail(db, email);

@@ -71,7 +71,7 @@ export async function createOwnedChapter(
   });
 }
 
-const updateInput = z.object({
+export const updateChapterInput = z.object({
   chapterId: z.string().min(1),
   name: z.string().trim().min(1, 'Required.').max(120, 'At most 120 characters.'),
   locale: localeSchema,
@@ -86,11 +86,11 @@ const updateInput = z.object({
  */
 export async function updateChapter(
   db: Kysely<Database>,
-  input: z.input<typeof updateInput>,
+  input: z.input<typeof updateChapterInput>,
   actorUserId: string,
   clock: Clock = systemClock,
 ): Promise<ChapterView> {
-  const data = parseInput(updateInput, input);
+  const data = parseInput(updateChapterInput, input);
   return db.transaction().execute(async (trx) => {
     const before = await getChapter(trx, data.chapterId);
     await trx

@@ -118,7 +118,7 @@ export async function upsertMembership(
     .execute();
 }
 
-const changeRoleInput = z.object({
+export const changeRoleInput = z.object({
   chapterId: z.string().min(1),
   userId: z.string().min(1, 'Required.'),
   role: roleSchema,
@@ -162,7 +162,7 @@ export async function changeRole(
   });
 }
 
-const removeInput = z.object({
+export const removeMemberInput = z.object({
   chapterId: z.string().min(1),
   userId: z.string().min(1, 'Required.'),
 });
@@ -175,11 +175,11 @@ const removeInput = z.object({
  */
 export async function removeMember(
   db: Kysely<Database>,
-  input: z.input<typeof removeInput>,
+  input: z.input<typeof removeMemberInput>,
   actor: { userId: string; role: Role },
   clock: Clock = systemClock,
 ): Promise<void> {
-  const data = parseInput(removeInput, input);
+  const data = parseInput(removeMemberInput, input);
   const leaving = data.userId === actor.userId;
   if (!leaving && actor.role !== 'owner') {
     throw new AppError('FORBIDDEN', 'Only an owner can remove other members.');
