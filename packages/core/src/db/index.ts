@@ -3,3 +3,4 @@ export { CopyMismatch, type CopyReport, copyDatabase, describeTables } from './c
 export { migrateToLatest } from './migrate.ts';
 export type { Database } from './schema.ts';
 export { type DatabaseTarget, parseDatabaseUrl } from './url.ts';
+export { tryLock, withLock } from './locks.ts';
