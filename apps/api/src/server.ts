@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '@groundwork/core/clock';
-import { migrateToLatest, openDatabase } from '@groundwork/core/db';
+import { migrateToLatest, openDatabase, withLock } from '@groundwork/core/db';
 import { seedDemo } from '@groundwork/core/demo';
 import { serve } from '@hono/node-server';
 import { announceSetupLink } from './auth/index.ts';
@@ -39,7 +39,9 @@ export async function startServer(
   const log = options.log ?? createLogger(config.logLevel);
   const db = await openDatabase(config.databaseUrl);
   await migrateToLatest(db.kysely);
-  if (config.seedDemo && (await seedDemo(db.kysely, options.clock))) {
+  // Several processes may start at once on one PostgreSQL: one seeds, the others then find it.
+  const seed = () => withLock(db, 'startup:seed', () => seedDemo(db.kysely, options.clock));
+  if (config.seedDemo && (await seed())) {
     log.info('demo campaign created', { chapter: 'quitgpt-paris' });
   }
   const shutdownHooks: Array<() => void | Promise<void>> = [];
