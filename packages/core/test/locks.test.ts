@@ -1,4 +1,11 @@
-import { type Db, openDatabase, tryLock, withLock } from '@groundwork/core/db';
+import {
+  type Db,
+  isTransientError,
+  openDatabase,
+  retryTransient,
+  tryLock,
+  withLock,
+} from '@groundwork/core/db';
 import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -52,5 +59,25 @@ describe('instance locks', () => {
     release();
     expect(await held).toBe('first');
     expect(await tryLock(other, 'test:job', async () => 'third')).toBe('third');
+  });
+});
+
+describe('retryTransient', () => {
+  it('runs a transaction again after a deadlock, and gives up on other errors', async () => {
+    let calls = 0;
+    const result = await retryTransient(async () => {
+      calls++;
+      if (calls < 3) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      return 'done';
+    });
+    expect([result, calls]).toEqual(['done', 3]);
+    const unique = Object.assign(new Error('duplicate key'), { code: '23505' });
+    let tries = 0;
+    const error = await retryTransient(async () => {
+      tries++;
+      throw unique;
+    }).catch((e) => e);
+    expect([error, tries]).toEqual([unique, 1]);
+    expect(isTransientError({ code: '40001' })).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 export { type Db, openDatabase } from './connection.ts';
 export { CopyMismatch, type CopyReport, copyDatabase, describeTables } from './copy.ts';
+export { tryLock, withLock } from './locks.ts';
 export { migrateToLatest } from './migrate.ts';
+export { isTransientError, retryTransient } from './retry.ts';
 export type { Database } from './schema.ts';
 export { type DatabaseTarget, parseDatabaseUrl } from './url.ts';
-export { tryLock, withLock } from './locks.ts';
