@@ -22,13 +22,15 @@ afterAll(() => db.cleanup());
 
 describe('enqueueMail', () => {
   it('queues a pending row inside the caller transaction, with the locale normalized', async () => {
-    const id = await db.kysely.transaction().execute((trx) =>
-      enqueueMail(
-        trx,
-        { chapterId, to: 'a@example.org', template: 'pledge-confirm', locale: 'fr-FR', data },
-        clock,
-      ),
-    );
+    const id = await db.kysely
+      .transaction()
+      .execute((trx) =>
+        enqueueMail(
+          trx,
+          { chapterId, to: 'a@example.org', template: 'pledge-confirm', locale: 'fr-FR', data },
+          clock,
+        ),
+      );
     const row = await db.kysely
       .selectFrom('outbox')
       .selectAll()
@@ -63,7 +65,7 @@ describe('enqueueMail', () => {
   });
 
   it('refuses bad template data, a bad address and an injected header, naming the field', async () => {
-    const bad = [
+    const bad: Array<{ to: string; data: typeof data; headers?: Record<string, string> }> = [
       { to: 'a@example.org', data: { ...data, confirmUrl: 'javascript:alert(1)' } },
       { to: 'not-an-address', data },
       { to: 'a@example.org', data, headers: { 'List-Unsubscribe': '<x>\r\nBcc: x@evil.test' } },
@@ -80,12 +82,7 @@ describe('enqueueMail', () => {
       expect(error).toBeInstanceOf(AppError);
       fields.push(Object.keys(error.fields ?? {})[0]);
     }
-    expect(fields).toEqual([
-      'data.confirmUrl',
-      'to',
-      'headers.List-Unsubscribe',
-      'headers.Bcc',
-    ]);
+    expect(fields).toEqual(['data.confirmUrl', 'to', 'headers.List-Unsubscribe', 'headers.Bcc']);
   });
 
   it('returns the first id when the same dedupe key is queued twice', async () => {

@@ -19,3 +19,11 @@ export {
 } from './registry.ts';
 export { checkMailData, isTemplateName, renderMail } from './render.ts';
 export { mailTemplates, type TemplateData, type TemplateName } from './templates/index.ts';
+export {
+  createSmtpTransport,
+  logTransport,
+  type Mailbox,
+  type MailTransport,
+  type OutgoingMail,
+  parseMailbox,
+} from './transport.ts';

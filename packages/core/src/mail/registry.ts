@@ -45,7 +45,10 @@ export function mailLocale(locale: string | null | undefined): MailLocale {
   return (mailLocales as readonly string[]).includes(base ?? '') ? (base as MailLocale) : 'en';
 }
 
-/** Subjects are one line: collapse any whitespace (including newlines) to single spaces. */
+/**
+ * Subjects are one line: collapse whitespace runs (newlines included) to single spaces,
+ * keeping no-break spaces (French punctuation uses them).
+ */
 export function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return value.replace(/[^\S\u00a0]+/g, ' ').trim();
 }

@@ -1,2 +1,18 @@
+export { defaultMaxAttempts, retryDelayMs, retryDelaysMs } from './backoff.ts';
+export {
+  type ClaimOptions,
+  claimDue,
+  hasDue,
+  markAttemptFailed,
+  markDone,
+  releaseClaims,
+} from './claim.ts';
 export { type EnqueueMailInput, enqueueMail } from './enqueue.ts';
+export { buildOutgoing, describeError, isPermanent } from './message.ts';
 export type * from './outbox.table.ts';
+export {
+  createOutboxWorker,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+  type WorkerLog,
+} from './worker.ts';
