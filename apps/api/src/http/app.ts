@@ -5,8 +5,10 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { mountAssets } from '../assets/index.ts';
 import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
+import { mountPages, redactPath } from '../pages/index.ts';
 import type { TrpcContext } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { mapError } from './errors.ts';
@@ -48,7 +50,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
     ctx.log.debug('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: redactPath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
@@ -80,6 +82,8 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
     }),
   );
 
+  mountAssets(app);
+  mountPages(app, ctx);
   mountAdmin(app);
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, 404));

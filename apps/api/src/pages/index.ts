@@ -1,0 +1,1 @@
+export { mountPages, redactPath } from './routes.ts';

@@ -1,0 +1,65 @@
+import { isPageLocale, type PageLocale } from './strings.ts';
+
+export interface LocaleChoice {
+  /** `?locale=` from the URL (an explicit choice always wins). */
+  query: string | undefined;
+  /** The browser's Accept-Language header. */
+  acceptLanguage: string | undefined;
+  /** Languages the pledge has content in. */
+  available: readonly string[];
+  /** The pledge's own language. */
+  fallback: string;
+}
+
+/**
+ * Picks the page language: `?locale=` if the pledge has it, else the browser's first
+ * preference the pledge has, else the pledge's own language.
+ *
+ * @example
+ * pickLocale({ query: undefined, acceptLanguage: 'en-GB,en;q=0.9', available: ['fr', 'en'], fallback: 'fr' }) // 'en'
+ */
+export function pickLocale(choice: LocaleChoice): PageLocale {
+  const offered = choice.available.filter(isPageLocale);
+  if (isPageLocale(choice.query) && offered.includes(choice.query)) return choice.query;
+  for (const tag of preferredLanguages(choice.acceptLanguage)) {
+    if (isPageLocale(tag) && offered.includes(tag)) return tag;
+  }
+  if (isPageLocale(choice.fallback)) return choice.fallback;
+  return offered[0] ?? 'fr';
+}
+
+/** Primary language subtags from an Accept-Language header, best first ("fr-CA;q=0.8" → "fr"). */
+function preferredLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .slice(0, 500)
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const weight = q ? Number.parseFloat(q.slice(2)) : 1;
+      return {
+        tag: tag.toLowerCase().split('-')[0] ?? '',
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
+    })
+    .filter((l) => l.tag && l.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map((l) => l.tag);
+}
+
+/**
+ * A number written the way the locale writes it ("12 345" in French, "12,345" in English).
+ *
+ * @example
+ * formatCount(12345, 'en') // '12,345'
+ */
+export function formatCount(value: number, locale: PageLocale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(value);
+}
+
+/** og:locale wants a territory: fr → fr_FR, en → en_GB. */
+export function ogLocale(locale: PageLocale): string {
+  return locale === 'fr' ? 'fr_FR' : 'en_GB';
+}

@@ -1,0 +1,411 @@
+import { getPublicPledge } from '@groundwork/core/pledges';
+import { createSigningService } from '@groundwork/core/signing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers.ts';
+import { createPagePledges, hostile } from './pages-fixtures.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ RATE_LIMITS: 'off' });
+  // TEMPORARY until the server wires the signing service itself.
+  const ctx = server.ctx as typeof server.ctx & { signing?: unknown };
+  ctx.signing ??= createSigningService({
+    db: server.ctx.db.kysely,
+    secret: server.ctx.config.secret,
+    publicUrl: server.ctx.config.publicUrl,
+    rateLimits: false,
+  });
+  await createPagePledges(server.ctx.db);
+});
+afterAll(() => server.stop());
+
+const form = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  }
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  };
+};
+
+const count = async (slug: string) => (await getPublicPledge(server.ctx.db.kysely, slug)).count;
+
+let emails = 0;
+const uniqueEmail = () => `pages-${Date.now()}-${++emails}@example.org`;
+
+/** Every URL a page loads by itself (scripts, styles, images, frames): never another site. */
+function loadedUrls(page: string): string[] {
+  const urls: string[] = [];
+  for (const tag of page.matchAll(/<(script|img|iframe|link|source|video|audio|embed)\b[^>]*>/gi)) {
+    const text = tag[0];
+    if (/^<link/i.test(text) && !/rel="(stylesheet|icon|preload|modulepreload)"/i.test(text))
+      continue;
+    for (const attr of text.matchAll(/\s(?:src|href|srcset)="([^"]*)"/gi)) urls.push(attr[1] ?? '');
+  }
+  return urls;
+}
+
+describe('GET /p/:slug', () => {
+  it('renders the pledge in its own language (French) with counter, form and meta tags', async () => {
+    const res = await server.app.request('/p/pages-open');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const page = await res.text();
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('<h1>Je résilie');
+    expect(page).toContain('<strong>milliers</strong>');
+    expect(page).toMatch(/0 signatures<\/strong> \/ <span data-goal="20000">objectif 20\u202f000/);
+    expect(page).toMatch(/<progress max="20000" value="0"/);
+    expect(page).toContain('<form method="post" action="/p/pages-open"');
+    expect(page).toMatch(/<input type="checkbox" id="f-consent" name="consent" value="yes">/);
+    expect(page).toContain('J’accepte de recevoir des nouvelles par e-mail.');
+    expect(page).toMatch(/name="website" value="" tabindex="-1" autocomplete="off"/);
+    expect(page).toContain('<div class="hp" aria-hidden="true">');
+    expect(page).toContain('name="postalCode"');
+    expect(page).toMatch(/type="checkbox" id="f-answers_why" name="answers.why" value="data"/);
+    expect(page).toMatch(/type="radio" id="f-answers_instead" name="answers.instead" value="open"/);
+    expect(page).toMatch(/id="f-answers_note" name="answers.note" type="text"/);
+    expect(page).toContain('<meta property="og:title" content="Je résilie">');
+    expect(page).toContain(
+      '<meta property="og:description" content="Nous sommes des milliers à partir.">',
+    );
+    expect(page).toContain(
+      `<link rel="canonical" href="${server.ctx.config.publicUrl}/p/pages-open">`,
+    );
+    expect(page).toContain(
+      `<meta property="og:url" content="${server.ctx.config.publicUrl}/p/pages-open">`,
+    );
+    expect(page).toContain('<meta property="og:locale" content="fr_FR">');
+    expect(page).toContain('<a href="/p/pages-open?locale=en" hreflang="en" lang="en">English</a>');
+  });
+
+  it('switches to English through ?locale=en or Accept-Language, ?locale winning', async () => {
+    const byQuery = await (await server.app.request('/p/pages-open?locale=en')).text();
+    expect(byQuery).toContain('<html lang="en">');
+    expect(byQuery).toContain('I am cancelling');
+    expect(byQuery).toContain('goal 20,000');
+    expect(byQuery).toContain('<input type="hidden" name="locale" value="en">');
+    const byHeader = await server.app.request('/p/pages-open', {
+      headers: { 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' },
+    });
+    expect(byHeader.headers.get('vary')).toContain('Accept-Language');
+    expect(await byHeader.text()).toContain('<html lang="en">');
+    const forced = await server.app.request('/p/pages-open?locale=fr', {
+      headers: { 'accept-language': 'en' },
+    });
+    expect(await forced.text()).toContain('<html lang="fr">');
+  });
+
+  it('carries ?ref= into the form and ignores a malformed one', async () => {
+    const page = await (await server.app.request('/p/pages-open?ref=abc123')).text();
+    expect(page).toContain('<input type="hidden" name="ref" value="abc123">');
+    const bad = await (await server.app.request('/p/pages-open?ref=%22%3E%3Cx')).text();
+    expect(bad).not.toContain('name="ref"');
+  });
+
+  it('answers an HTML 404 for unknown and draft pledges', async () => {
+    for (const slug of ['nope', 'pages-draft']) {
+      const res = await server.app.request(`/p/${slug}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain('Page introuvable');
+    }
+  });
+
+  it('shows a closed pledge with its count and no form', async () => {
+    const page = await (await server.app.request('/p/pages-closed?locale=en')).text();
+    expect(page).toContain('Closed');
+    expect(page).toContain('0 signatures');
+    expect(page).not.toContain('<form method="post"');
+  });
+
+  it('escapes every organizer-written text and loads nothing from another site', async () => {
+    const res = await server.app.request('/p/pages-hostile');
+    const page = await res.text();
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).not.toContain('<img src=x');
+    expect(page).not.toMatch(/href="javascript:/i);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    for (const url of loadedUrls(page)) expect(url).toMatch(/^\/(?!\/)/);
+    expect(loadedUrls(page)).toEqual([
+      expect.stringMatching(/^\/assets\/pages\.css\?v=/),
+      expect.stringMatching(/^\/assets\/pledge-page\.js\?v=/),
+    ]);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
+
+describe('POST /p/:slug (the no-JavaScript signing flow)', () => {
+  it('signs, redirects with 303 to a thank-you page without personal data, and counts one more', async () => {
+    const before = await count('pages-open');
+    const email = uniqueEmail();
+    const res = await server.app.request(
+      '/p/pages-open',
+      form({
+        email,
+        name: 'Ada',
+        postalCode: '75011',
+        'answers.why': ['data', 'price'],
+        'answers.instead': 'open',
+        consent: 'yes',
+        locale: 'en',
+        website: '',
+      }),
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const location = res.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/p\/pages-open\/thanks\?ref=[a-z0-9]+&status=confirmed&locale=en$/);
+    expect(location).not.toContain(encodeURIComponent(email));
+    expect(await count('pages-open')).toBe(before + 1);
+
+    const ref = new URL(location, 'http://x').searchParams.get('ref') ?? '';
+    const thanks = await server.app.request(location);
+    expect(thanks.status).toBe(200);
+    const page = await thanks.text();
+    expect(page).toContain('Thank you for signing!');
+    expect(page).toMatch(/<ol class="checklist">[\s\S]*Open the settings[\s\S]*Keep a proof/);
+    expect(page).not.toContain('Check your inbox');
+    const shareUrl = `${server.ctx.config.publicUrl}/p/pages-open?ref=${ref}`;
+    expect(page).toContain(`<input id="share-url" type="text" readonly value="${shareUrl}">`);
+    const encoded = encodeURIComponent(shareUrl);
+    for (const start of [
+      'https://bsky.app/intent/compose?text=',
+      'https://x.com/intent/post?text=',
+      'https://www.reddit.com/submit?url=',
+      'https://wa.me/?text=',
+      'https://t.me/share/url?url=',
+      'mailto:?subject=',
+    ]) {
+      const link = [...page.matchAll(/<a href="([^"]*)"/g)]
+        .map((m) => (m[1] ?? '').replaceAll('&amp;', '&'))
+        .find((href) => href.startsWith(start));
+      expect(link, start).toContain(encoded);
+    }
+    expect(page).toContain('action="/p/pages-open/share/mastodon"');
+    for (const url of loadedUrls(page)) expect(url).toMatch(/^\/(?!\/)/);
+  });
+
+  it('re-renders the form with 4xx, the values kept and errors tied to their fields', async () => {
+    const before = await count('pages-open');
+    const res = await server.app.request(
+      '/p/pages-open',
+      form({
+        email: 'not-an-email',
+        name: `Zoé ${hostile}`,
+        postalCode: '75011',
+        consent: 'yes',
+        'answers.note': 'hi',
+      }),
+    );
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const page = await res.text();
+    expect(page).toContain('id="error-summary"');
+    expect(page).toContain('<a href="#f-email">');
+    expect(page).toMatch(
+      /id="f-email" name="email" type="email" value="not-an-email"[^>]*aria-invalid="true" aria-describedby="err-email"/,
+    );
+    expect(page).toContain('id="err-email"');
+    // The name comes back exactly as typed, escaped.
+    expect(page).toContain(
+      'value="Zoé &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x onerror=alert(2)&gt;"',
+    );
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('value="75011"');
+    expect(page).toContain('name="answers.note" type="text" value="hi"');
+    expect(page).toMatch(/name="consent" value="yes" checked/);
+    expect(await count('pages-open')).toBe(before);
+  });
+
+  it('names a missing required answer next to its question', async () => {
+    const res = await server.app.request('/p/pages-open', form({ email: uniqueEmail() }));
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('<a href="#f-answers_why">');
+    expect(page).toMatch(
+      /id="f-answers_why" name="answers.why" value="data" aria-invalid="true" aria-describedby="err-answers_why"/,
+    );
+  });
+
+  it('answers a filled honeypot like a success and counts nothing', async () => {
+    const before = await count('pages-open');
+    const res = await server.app.request(
+      '/p/pages-open',
+      form({ email: uniqueEmail(), 'answers.why': 'data', website: 'https://spam.example' }),
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/p\/pages-open\/thanks\?/);
+    expect(await count('pages-open')).toBe(before);
+  });
+
+  it('says "check your inbox" when the pledge needs a confirmation', async () => {
+    const res = await server.app.request(
+      '/p/pages-confirm',
+      form({ email: uniqueEmail(), 'answers.why': 'data' }),
+    );
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location') ?? '';
+    expect(location).toContain('status=pending');
+    const page = await (await server.app.request(location)).text();
+    expect(page).toContain('Vérifiez votre boîte de réception');
+  });
+
+  it('refuses other content types and oversized bodies with an HTML page, not a 500', async () => {
+    const json = await server.app.request('/p/pages-open', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"a@b.org"}',
+    });
+    expect(json.status).toBe(415);
+    expect(json.headers.get('content-type')).toContain('text/html');
+    const big = await server.app.request('/p/pages-open', form({ email: 'x'.repeat(100_000) }));
+    expect(big.status).toBe(413);
+    const unknown = await server.app.request('/p/nope', form({ email: uniqueEmail() }));
+    expect(unknown.status).toBe(404);
+  });
+
+  it('works over the real port: form post, redirect, thank-you page, no cookie anywhere', async () => {
+    const before = await count('pages-open');
+    const page = await fetch(`${server.url}/p/pages-open`);
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const res = await fetch(`${server.url}/p/pages-open`, {
+      ...form({ email: uniqueEmail(), 'answers.why': 'price' }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const thanks = await fetch(new URL(res.headers.get('location') ?? '', server.url));
+    expect(thanks.status).toBe(200);
+    expect(thanks.headers.get('set-cookie')).toBeNull();
+    expect(await thanks.text()).toContain('Merci pour votre signature');
+    expect(await count('pages-open')).toBe(before + 1);
+  });
+});
+
+describe('the Mastodon share step', () => {
+  it('gives a plain link to the named instance, carrying the referral link', async () => {
+    const res = await server.app.request(
+      '/p/pages-open/share/mastodon?instance=%40me%40Piaille.fr&ref=abc&locale=en',
+    );
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    const shareUrl = `${server.ctx.config.publicUrl}/p/pages-open?ref=abc`;
+    expect(page).toContain(`href="https://piaille.fr/share?text=`);
+    expect(page).toContain(encodeURIComponent(shareUrl));
+  });
+
+  it('asks again for an instance that is not a host name', async () => {
+    const res = await server.app.request(
+      '/p/pages-open/share/mastodon?instance=javascript:alert(1)',
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('aria-invalid="true"');
+  });
+});
+
+describe('GET /assets/:name', () => {
+  it('serves the CSS and script from self with a content hash, an ETag and long caching', async () => {
+    const page = await (await server.app.request('/p/pages-open')).text();
+    const cssUrl = /href="(\/assets\/pages\.css\?v=[0-9a-f]+)"/.exec(page)?.[1] ?? '';
+    const css = await server.app.request(cssUrl);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect(css.headers.get('cache-control')).toContain('immutable');
+    const etag = css.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+    const again = await server.app.request('/assets/pages.css', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    const js = await server.app.request('/assets/pledge-page.js');
+    expect(js.headers.get('content-type')).toContain('javascript');
+    expect(js.headers.get('cache-control')).not.toContain('immutable');
+    expect(await js.text()).not.toMatch(/['"`]https?:\/\/(?!\$\{)/);
+    expect((await server.app.request('/assets/nope.js')).status).toBe(404);
+  });
+});
+
+describe('GET /confirm/:token', () => {
+  async function confirmUrlFor(email: string): Promise<string> {
+    const row = await server.ctx.db.kysely
+      .selectFrom('outbox')
+      .select('payload')
+      .where('to_address', '=', email)
+      .where('template', '=', 'pledge-confirm')
+      .executeTakeFirstOrThrow();
+    return (JSON.parse(row.payload) as { confirmUrl: string }).confirmUrl;
+  }
+
+  it('confirms once with a page of next steps and share links, then says the link is used up', async () => {
+    const email = uniqueEmail();
+    const signed = await server.app.request(
+      '/p/pages-confirm',
+      form({ email, 'answers.why': 'data', locale: 'en' }),
+    );
+    const ref = new URL(signed.headers.get('location') ?? '', 'http://x').searchParams.get('ref');
+    const url = new URL(await confirmUrlFor(email));
+    const token = url.pathname.split('/').at(-1) ?? '';
+    expect(token.length).toBeGreaterThan(19);
+
+    const res = await fetch(`${server.url}${url.pathname}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const page = await res.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Signature confirmed');
+    expect(page).toContain('<meta name="referrer" content="no-referrer">');
+    expect(page).toContain('Open the settings');
+    expect(page).toContain(`value="${server.ctx.config.publicUrl}/p/pages-confirm?ref=${ref}"`);
+
+    const again = await server.app.request(url.pathname);
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('déjà servi');
+    expect(server.logs.join('\n')).not.toContain(token);
+  });
+
+  it('answers an unknown or malformed token with a 410 page, never a 500', async () => {
+    for (const token of ['x', 'a'.repeat(43), 'b'.repeat(500), '%E2%82%AC%00']) {
+      const res = await server.app.request(`/confirm/${token}?locale=en`);
+      expect(res.status, token).toBe(410);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain('This confirmation link is not valid');
+    }
+  });
+});
+
+describe('rate limits on the page form', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer();
+    const ctx = limited.ctx as typeof limited.ctx & { signing?: unknown };
+    ctx.signing ??= createSigningService({
+      db: limited.ctx.db.kysely,
+      secret: limited.ctx.config.secret,
+      publicUrl: limited.ctx.config.publicUrl,
+    });
+    await createPagePledges(limited.ctx.db);
+  });
+  afterAll(() => limited.stop());
+
+  it('answers a second signature from the same connection with a 429 page and Retry-After', async () => {
+    const sign = () =>
+      fetch(`${limited.url}/p/pages-open?locale=en`, {
+        ...form({ email: uniqueEmail(), 'answers.why': 'data', locale: 'en' }),
+        redirect: 'manual',
+      });
+    expect((await sign()).status).toBe(303);
+    const res = await sign();
+    expect(res.status).toBe(429);
+    const wait = Number(res.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    const page = await res.text();
+    expect(page).toContain('Too many attempts');
+    expect(page).toContain(`try again in ${wait} second`);
+  });
+});
