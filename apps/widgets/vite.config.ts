@@ -1,17 +1,32 @@
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  plugins: [solid()],
-  build: {
-    target: 'es2020',
-    outDir: 'dist',
-    emptyOutDir: true,
-    lib: {
-      entry: { pledge: 'src/pledge.ts' },
-      formats: ['es'],
-      fileName: (_f, name) => `${name}.js`,
+// One build per file: a classic <script> must be a single IIFE (it captures
+// document.currentScript), and the proof-of-work solver is a separate ES module so the
+// base bundle never carries it. `pnpm build` runs the three modes in turn.
+const entries = {
+  production: { entry: 'src/pledge.ts', name: 'pledge', format: 'iife' },
+  embed: { entry: 'src/embed.ts', name: 'embed', format: 'iife' },
+  pow: { entry: 'src/pow-worker.ts', name: 'pow-worker', format: 'es' },
+} as const;
+
+export default defineConfig(({ mode }) => {
+  const e = entries[mode as keyof typeof entries] ?? entries.production;
+  return {
+    plugins: [solid()],
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: e === entries.production,
+      lib: {
+        entry: e.entry,
+        // The entries export nothing, so this name never becomes a global.
+        name: 'groundwork',
+        formats: [e.format],
+        fileName: () => `${e.name}.js`,
+      },
     },
-  },
-  test: { environment: 'jsdom', passWithNoTests: true },
+    resolve: { conditions: ['browser'] },
+    test: { environment: 'jsdom' },
+  };
 });

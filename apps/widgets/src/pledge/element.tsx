@@ -1,0 +1,74 @@
+import { render } from 'solid-js/web';
+import { sheet } from '../styles.ts';
+import { PledgeWidget } from './PledgeWidget.tsx';
+
+const ATTRIBUTES = ['pledge', 'locale', 'accent', 'compact', 'api'];
+
+/** The origin that sent this page here, when the widget runs inside the iframe embed. */
+function embedder(): string {
+  try {
+    return new URL(document.referrer).origin;
+  } catch {
+    return location.origin;
+  }
+}
+
+/** The `accent` attribute as a one-rule sheet (an inline style would need 'unsafe-inline'). */
+function accentSheet(accent: string | null): CSSStyleSheet[] {
+  if (!accent || !globalThis.CSS?.supports('color', accent)) return [];
+  const s = new CSSStyleSheet();
+  s.replaceSync(`.gw{--gw-accent:${accent}}`);
+  return [s];
+}
+
+/**
+ * Builds the `<groundwork-pledge>` class for an API origin (the script's own origin unless
+ * the element has an `api` attribute). Each element renders into its own open shadow root,
+ * so several widgets on a page are independent.
+ *
+ * @example
+ * customElements.define('groundwork-pledge', pledgeElement('https://pledge.example.org'));
+ */
+export function pledgeElement(defaultBase: string): CustomElementConstructor {
+  return class GroundworkPledge extends HTMLElement {
+    static observedAttributes = ATTRIBUTES;
+    #dispose: (() => void) | undefined;
+
+    connectedCallback() {
+      this.#mount();
+    }
+
+    disconnectedCallback() {
+      this.#dispose?.();
+      this.#dispose = undefined;
+    }
+
+    attributeChangedCallback() {
+      // Attributes rarely change after load (the admin preview does): simply render anew.
+      if (this.isConnected) this.#mount();
+    }
+
+    #mount() {
+      this.#dispose?.();
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [sheet(), ...accentSheet(this.getAttribute('accent'))];
+      root.textContent = '';
+      const slug = this.getAttribute('pledge');
+      if (!slug) return;
+      const a = (n: string) => this.getAttribute(n);
+      this.#dispose = render(
+        () => (
+          <PledgeWidget
+            base={(a('api') ?? defaultBase).replace(/\/+$/, '')}
+            slug={slug}
+            locale={a('locale')}
+            compact={this.hasAttribute('compact')}
+            source={window === window.parent ? location.origin : embedder()}
+            referrer={new URLSearchParams(location.search).get('ref')}
+          />
+        ),
+        root,
+      );
+    }
+  };
+}

@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pledgeElement } from '../src/pledge/element.tsx';
+import { type FakeApi, startFakeApi } from './fake-api.ts';
+
+let api: FakeApi;
+
+beforeAll(async () => {
+  api = await startFakeApi();
+  customElements.define('groundwork-pledge', pledgeElement(api.url));
+});
+afterAll(() => api.close());
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.documentElement.lang = '';
+});
+
+function mount(attrs: Record<string, string> = {}): ShadowRoot {
+  const el = document.createElement('groundwork-pledge');
+  el.setAttribute('pledge', 'quit-chatgpt');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.append(el);
+  if (!el.shadowRoot) throw new Error('no shadow root');
+  return el.shadowRoot;
+}
+
+const $ = <T extends Element = HTMLElement>(root: ShadowRoot, sel: string) => {
+  const found = root.querySelector<T>(sel as never);
+  if (!found) throw new Error(`missing ${sel}`);
+  return found as T;
+};
+const ready = (root: ShadowRoot) => vi.waitFor(() => $(root, 'form'));
+const fill = (root: ShadowRoot, name: string, value: string) => {
+  $<HTMLInputElement>(root, `[name="${name}"]`).value = value;
+};
+const submit = (root: ShadowRoot) => $<HTMLFormElement>(root, 'form').requestSubmit();
+
+describe('<groundwork-pledge>', () => {
+  it('renders the pledge in an open shadow root with an adopted stylesheet and labelled fields', async () => {
+    const root = mount();
+    await ready(root);
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    expect(root.querySelector('style')).toBeNull();
+    expect($(root, 'h2').textContent).toBe('I have cancelled my ChatGPT subscription');
+    expect($(root, '[part=count]').textContent).toContain('41 signatures');
+    for (const input of root.querySelectorAll<HTMLInputElement>(
+      'input[type=email],input[type=text]',
+    )) {
+      expect(input.labels?.length, input.name).toBe(1);
+    }
+    expect($<HTMLInputElement>(root, '[name=consent]').checked).toBe(false);
+    expect($(root, 'legend').textContent).toBe('Why are you leaving?');
+    expect($(root, '.hp').getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('follows the host page language, and the locale attribute overrides it', async () => {
+    document.documentElement.lang = 'fr-FR';
+    const fr = mount();
+    await ready(fr);
+    expect($(fr, 'button[type=submit]').textContent).toBe('Je signe');
+    expect($(fr, '[part=root]').getAttribute('lang')).toBe('fr');
+    const en = mount({ locale: 'en' });
+    await ready(en);
+    expect($(en, 'button[type=submit]').textContent).toBe('Sign');
+  });
+
+  it('marks missing required fields without calling the API and focuses the first one', async () => {
+    const root = mount();
+    await ready(root);
+    const before = api.signatures.length;
+    submit(root);
+    await vi.waitFor(() =>
+      expect($(root, '#f-email-e').textContent).toBe('This field is required.'),
+    );
+    expect($(root, '#f-email').getAttribute('aria-invalid')).toBe('true');
+    expect($(root, '#a\\:why-e').textContent).toBe('This field is required.');
+    expect($(root, '[role=alert]').textContent).toBe('Please correct the fields marked below.');
+    await vi.waitFor(() => expect(root.activeElement?.id).toBe('f-email'));
+    expect(api.signatures.length).toBe(before);
+  });
+
+  it("shows the API's field errors next to their fields", async () => {
+    const root = mount();
+    await ready(root);
+    fill(root, 'email', 'not-an-address');
+    $<HTMLInputElement>(root, '[name="a:why"][value=price]').checked = true;
+    submit(root);
+    await vi.waitFor(() =>
+      expect($(root, '#f-email-e').textContent).toBe('Not a valid e-mail address.'),
+    );
+    expect($(root, '#f-email').getAttribute('aria-describedby')).toBe('f-email-e');
+  });
+
+  it('signs, then shows the thank-you step with the count, next steps and share links', async () => {
+    const root = mount();
+    await ready(root);
+    fill(root, 'email', 'ada@example.org');
+    fill(root, 'name', 'Ada');
+    fill(root, 'postalCode', '75011');
+    fill(root, 'a:more', 'Privacy');
+    $<HTMLInputElement>(root, '[name="a:why"][value=politics]').checked = true;
+    submit(root);
+    await vi.waitFor(() => $(root, '[part=thanks]'));
+    const sent = api.signatures.at(-1);
+    expect(sent).toMatchObject({
+      email: 'ada@example.org',
+      name: 'Ada',
+      postalCode: '75011',
+      answers: { why: 'politics', more: 'Privacy' },
+      consent: false,
+      source: location.origin,
+      locale: 'en',
+      website: '',
+    });
+    expect($(root, '[part=count]').textContent).toContain(`${api.pledge.count} signatures`);
+    expect($(root, '[part=pending]').textContent).toContain('Check your inbox');
+    const steps = root.querySelectorAll<HTMLInputElement>('[part=steps] input[type=checkbox]');
+    expect(steps).toHaveLength(2);
+    steps[0]?.click();
+    expect(steps[0]?.checked).toBe(true);
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('[part=share] a')];
+    expect(links.length).toBeGreaterThan(5);
+    for (const a of links) expect(decodeURIComponent(a.href)).toContain('ref=abc123');
+    await vi.waitFor(() => expect(root.activeElement?.tagName).toBe('H3'));
+  });
+
+  it('keeps several widgets independent, and stores nothing in the browser', async () => {
+    const a = mount();
+    const b = mount({ compact: '' });
+    await ready(a);
+    await ready(b);
+    expect(b.querySelector('[part=body]')).toBeNull();
+    expect(a.querySelector('[part=body]')).not.toBeNull();
+    fill(a, 'email', 'bob@example.org');
+    $<HTMLInputElement>(a, '[name="a:why"][value=price]').checked = true;
+    submit(a);
+    await vi.waitFor(() => $(a, '[part=thanks]'));
+    expect(b.querySelector('[part=thanks]')).toBeNull();
+    expect($<HTMLInputElement>(b, '[name=email]').value).toBe('');
+    expect(document.cookie).toBe('');
+    expect(localStorage.length).toBe(0);
+    expect(api.requests.every((r) => r.cookie === undefined)).toBe(true);
+  });
+
+  it('says so when the pledge cannot be loaded', async () => {
+    const el = document.createElement('groundwork-pledge');
+    el.setAttribute('pledge', 'nope');
+    document.body.append(el);
+    const root = el.shadowRoot as ShadowRoot;
+    await vi.waitFor(() =>
+      expect($(root, '[role=status]').textContent).toBe('This pledge could not be loaded.'),
+    );
+  });
+});
