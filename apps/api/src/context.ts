@@ -1,5 +1,6 @@
 import type { Clock } from '@groundwork/core/clock';
 import type { Db } from '@groundwork/core/db';
+import type { SigningService } from '@groundwork/core/signing';
 import type { Config } from './config/index.ts';
 import type { Logger } from './log/index.ts';
 
@@ -12,6 +13,8 @@ export interface AppContext {
   config: Config;
   log: Logger;
   clock: Clock;
+  /** Pledge signing, counts and their live updates (one per process; see services.ts). */
+  signing: SigningService;
   /** Called on shutdown, before the database closes (end SSE streams, stop workers...). */
   onShutdown(hook: () => void | Promise<void>): void;
 }

@@ -9,6 +9,8 @@ import type { Config } from './config/index.ts';
 import type { AppContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log/index.ts';
+import { startWorkers } from './workers/index.ts';
+import { createSigning } from './services.ts';
 
 export interface RunningServer {
   /** The base URL it listens on, e.g. http://127.0.0.1:3000 */
@@ -45,14 +47,18 @@ export async function startServer(
     log.info('demo campaign created', { chapter: 'quitgpt-paris' });
   }
   const shutdownHooks: Array<() => void | Promise<void>> = [];
+  const clock = options.clock ?? systemClock;
+  const signing = createSigning({ db, config, clock, log });
   const ctx: AppContext = {
     db,
     config,
     log,
-    clock: options.clock ?? systemClock,
+    clock,
+    signing,
     onShutdown: (hook) => shutdownHooks.push(hook),
   };
   const app = createApp(ctx);
+  startWorkers(ctx);
   const server = await listen(app, config);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -70,6 +76,8 @@ export async function startServer(
       const timer = setTimeout(() => server.closeAllConnections(), 5000);
       await stopped;
       clearTimeout(timer);
+      // Every acknowledged signature is committed already; this waits for queued ones.
+      await signing.close();
       await db.close();
       log.info('stopped');
     })();

@@ -18,6 +18,8 @@ export interface Config {
   seedDemo: boolean;
   /** Take the client address from X-Forwarded-For (last entry) instead of the socket. */
   trustProxy: boolean;
+  /** False when RATE_LIMITS=off: signing (and other public actions) are not rate limited. */
+  rateLimits: boolean;
 }
 
 /** A configuration mistake: printed as one line at start, never a stack trace. */
@@ -57,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
+    rateLimits: e.RATE_LIMITS,
   };
 }
 

@@ -37,6 +37,11 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  // `off` for load tests and for instances behind their own protection (a WAF, a proxy limit).
+  RATE_LIMITS: z
+    .enum(['on', 'off'], { error: 'must be on or off' })
+    .default('on')
+    .transform((v) => v === 'on'),
 });
 
 export type Env = z.output<typeof envSchema>;

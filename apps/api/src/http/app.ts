@@ -10,6 +10,7 @@ import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { mountPages, redactPath } from '../pages/index.ts';
 import type { TrpcContext } from '../trpc/context.ts';
+import { mountPublicApi } from '../public/index.ts';
 import { appRouter } from '../trpc/router.ts';
 import { mapError } from './errors.ts';
 
@@ -84,6 +85,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
 
   mountAssets(app);
   mountPages(app, ctx);
+  mountPublicApi(app, ctx);
   mountAdmin(app);
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, 404));

@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import { createChapter, findChapterBySlug } from '../chapters/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
+import { createPledge } from '../pledges/pledges.ts';
+import { demoPledge } from './pledge.ts';
+
+export { demoPledge };
 
 /** The demo chapter a fresh install shows (content: shared demo-campaign.md). */
 export const demoChapter = {
@@ -19,6 +23,7 @@ export const demoChapter = {
  */
 export async function seedDemo(db: Kysely<Database>, clock?: Clock): Promise<boolean> {
   if (await findChapterBySlug(db, demoChapter.slug)) return false;
-  await createChapter(db, demoChapter, clock);
+  const chapter = await createChapter(db, demoChapter, clock);
+  await createPledge(db, chapter.id, demoPledge, clock);
   return true;
 }

@@ -1,0 +1,2 @@
+export { mountPublicApi } from './routes.ts';
+export { type CountStreams, createCountStreams } from './stream.ts';

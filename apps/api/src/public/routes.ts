@@ -1,0 +1,107 @@
+/**
+ * The public JSON API for pledges: read, sign, count, live stream, proof-of-work challenge.
+ * Open to every origin (widgets on allied sites), never a cookie, no credentials.
+ */
+import { AppError } from '@groundwork/core/errors';
+import { toPublicPledge } from '@groundwork/core/pledges';
+import { hashClientKey } from '@groundwork/core/ratelimit';
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { streamSSE } from 'hono/streaming';
+import { clientIp } from '../auth/index.ts';
+import type { AppContext, HonoEnv } from '../context.ts';
+import { MAX_SIGNATURE_BODY, readSignatureBody } from './body.ts';
+import { createCountStreams } from './stream.ts';
+
+const shortCache = 'public, max-age=5, stale-while-revalidate=30';
+
+/**
+ * Mounts `/api/v1/pledges/*` on the app.
+ *
+ * @example
+ * mountPublicApi(app, ctx);
+ */
+export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
+  const { signing, config } = ctx;
+  const streams = createCountStreams(signing);
+  ctx.onShutdown(() => streams.close());
+
+  app.use(
+    '/api/v1/pledges/*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 86400,
+    }),
+  );
+
+  app.get('/api/v1/pledges/:slug', async (c) => {
+    const slug = c.req.param('slug');
+    const { pledge, chapter } = await signing.pledge(slug);
+    const { count } = await signing.count(slug);
+    const view = toPublicPledge(pledge, chapter, count, c.req.query('locale'), config.publicUrl);
+    c.header('Cache-Control', shortCache);
+    c.header('Vary', 'Accept-Encoding');
+    return c.json(view);
+  });
+
+  app.post(
+    '/api/v1/pledges/:slug/signatures',
+    bodyLimit({
+      maxSize: MAX_SIGNATURE_BODY,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The signature is too large (16 KB at most).');
+      },
+    }),
+    async (c) => {
+      const raw = await readSignatureBody(c);
+      const ipHash = hashClientKey(config.secret, clientIp(c, config.trustProxy));
+      const locale = c.req.header('accept-language')?.slice(0, 2);
+      const result = await signing.sign(c.req.param('slug'), raw, {
+        ipHash,
+        ...(locale ? { locale } : {}),
+      });
+      c.header('Cache-Control', 'no-store');
+      return c.json(result, 201);
+    },
+  );
+
+  app.get('/api/v1/pledges/:slug/count', async (c) => {
+    const { count, goal } = await signing.count(c.req.param('slug'));
+    const etag = `"${count}-${goal}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', shortCache);
+    const ifNoneMatch = c.req.header('if-none-match');
+    if (ifNoneMatch?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304);
+    return c.json({ count, goal });
+  });
+
+  app.get('/api/v1/pledges/:slug/challenge', async (c) => {
+    const challenge = await signing.challenge(c.req.param('slug'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(challenge);
+  });
+
+  app.get('/api/v1/pledges/:slug/stream', async (c) => {
+    const slug = c.req.param('slug');
+    const first = await signing.count(slug); // a 404 for unknown or draft pledges
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      await new Promise<void>((resolve) => {
+        const detach = streams.attach(slug, {
+          send: (count) => void stream.writeSSE({ data: JSON.stringify(count) }).catch(end),
+          ping: () => void stream.write(': ping\n\n').catch(end),
+          close: end,
+        });
+        function end() {
+          detach();
+          resolve();
+        }
+        stream.onAbort(end);
+        void stream.writeSSE({ data: JSON.stringify(first), retry: 5000 }).catch(end);
+      });
+    });
+  });
+}

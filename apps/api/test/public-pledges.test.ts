@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ SEED_DEMO: 'true', RATE_LIMITS: 'off' });
+});
+afterAll(() => server.stop());
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+describe('GET /api/v1/pledges/:slug', () => {
+  it('answers the demo pledge in French by default and in English on request', async () => {
+    const res = await server.app.request('/api/v1/pledges/quit-chatgpt');
+    expect(res.status).toBe(200);
+    const view = await res.json();
+    expect(view).toMatchObject({
+      slug: 'quit-chatgpt',
+      title: 'Je résilie mon abonnement ChatGPT',
+      goal: 20000,
+      status: 'live',
+      locale: 'fr',
+      locales: ['en', 'fr'],
+      requiresConfirmation: false,
+      proofOfWork: false,
+      chapter: { slug: 'quitgpt-paris', name: 'QuitGPT Paris' },
+    });
+    expect(view.bodyHtml).toContain('<p>');
+    expect(view.nextSteps).toHaveLength(5);
+    const en = await (await server.app.request('/api/v1/pledges/quit-chatgpt?locale=en')).json();
+    expect(en.title).toBe("I'm cancelling my ChatGPT subscription");
+    expect(en.questions[1]).toMatchObject({
+      id: 'instead',
+      kind: 'single',
+      label: 'What will you use instead?',
+    });
+  });
+
+  it('answers 404 JSON for an unknown pledge', async () => {
+    const res = await server.app.request('/api/v1/pledges/nope');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('POST /api/v1/pledges/:slug/signatures', () => {
+  it('signs, moves the count by one, and answers a repeat identically', async () => {
+    const before = (await (await server.app.request('/api/v1/pledges/quit-chatgpt/count')).json())
+      .count;
+    const res = await server.app.request(
+      '/api/v1/pledges/quit-chatgpt/signatures',
+      json({ email: 'first@example.org', name: 'Zoë', answers: { why: ['price'] }, consent: true }),
+    );
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body).toMatchObject({ count: before + 1, status: 'confirmed' });
+    expect(body.shareUrl).toMatch(/\/p\/quit-chatgpt\?ref=[a-z0-9]{8}$/);
+    const again = await server.app.request(
+      '/api/v1/pledges/quit-chatgpt/signatures',
+      json({ email: 'FIRST@example.org' }),
+    );
+    expect(again.status).toBe(201);
+    const againBody = await again.json();
+    expect(Object.keys(againBody).sort()).toEqual(Object.keys(body).sort());
+    expect(againBody.ref).toBe(body.ref);
+    expect(againBody.count).toBe(before + 1);
+  });
+
+  it('accepts a urlencoded form with the same fields', async () => {
+    const res = await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=form%40example.org&answers.why=price&answers.why=quality&consent=on',
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it('names the field on bad input, and refuses other content types, bad JSON and big bodies', async () => {
+    const bad = await server.app.request(
+      '/api/v1/pledges/quit-chatgpt/signatures',
+      json({ email: 'nope' }),
+    );
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.fields).toHaveProperty('email');
+    const wrongType = await server.app.request(
+      '/api/v1/pledges/quit-chatgpt/signatures',
+      json({ email: 1 }),
+    );
+    expect(wrongType.status).toBe(400);
+    const text = await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    expect(text.status).toBe(415);
+    const broken = await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
+    expect(broken.status).toBe(400);
+    const big = await server.app.request(
+      '/api/v1/pledges/quit-chatgpt/signatures',
+      json({ email: 'big@example.org', name: 'x'.repeat(20_000) }),
+    );
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('GET /api/v1/pledges/:slug/count', () => {
+  it('answers from memory with an ETag, a short public cache, and 304 when unchanged', async () => {
+    const res = await server.app.request('/api/v1/pledges/quit-chatgpt/count');
+    expect(res.status).toBe(200);
+    const etag = res.headers.get('etag');
+    expect(etag).toMatch(/^"\d+-20000"$/);
+    expect(res.headers.get('cache-control')).toContain('max-age=');
+    expect(res.headers.get('cache-control')).toContain('stale-while-revalidate=');
+    const again = await server.app.request('/api/v1/pledges/quit-chatgpt/count', {
+      headers: { 'if-none-match': etag as string },
+    });
+    expect(again.status).toBe(304);
+    await server.app.request(
+      '/api/v1/pledges/quit-chatgpt/signatures',
+      json({ email: 'etag@example.org' }),
+    );
+    const changed = await server.app.request('/api/v1/pledges/quit-chatgpt/count', {
+      headers: { 'if-none-match': etag as string },
+    });
+    expect(changed.status).toBe(200);
+  });
+});
+
+describe('over the real port', () => {
+  it('is open to every origin, without credentials and without cookies', async () => {
+    const preflight = await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/signatures`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://ally.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    const urls = [
+      ['GET', '/api/v1/pledges/quit-chatgpt'],
+      ['GET', '/api/v1/pledges/quit-chatgpt/count'],
+      ['GET', '/api/v1/pledges/nope'],
+      ['POST', '/api/v1/pledges/quit-chatgpt/signatures'],
+    ] as const;
+    for (const [method, path] of urls) {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { origin: 'https://ally.example', 'content-type': 'application/json' },
+        ...(method === 'POST' ? { body: JSON.stringify({ email: 'port@example.org' }) } : {}),
+      });
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
+      expect(res.headers.get('set-cookie'), path).toBeNull();
+      await res.arrayBuffer();
+    }
+  });
+
+  it('streams the count: first at connect, then when it moves, at most once a second', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/stream`, {
+      signal: controller.signal,
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const reader = (res.body as ReadableStream<Uint8Array>)
+      .pipeThrough(new TextDecoderStream())
+      .getReader();
+    const events: Array<{ at: number; count: number }> = [];
+    let buffer = '';
+    const readEvent = async () => {
+      while (!buffer.includes('\n\n')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += value;
+      }
+      const cut = buffer.indexOf('\n\n');
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      const data = block.split('\n').find((l) => l.startsWith('data: '));
+      if (data) events.push({ at: Date.now(), count: JSON.parse(data.slice(6)).count });
+    };
+    await readEvent();
+    const start = events[0]?.count as number;
+    // Ten signatures in a burst: viewers get the total, not ten events.
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        fetch(
+          `${server.url}/api/v1/pledges/quit-chatgpt/signatures`,
+          json({ email: `sse${i}@example.org` }),
+        ),
+      ),
+    );
+    while ((events.at(-1)?.count ?? 0) < start + 10) await readEvent();
+    await fetch(
+      `${server.url}/api/v1/pledges/quit-chatgpt/signatures`,
+      json({ email: 'sse-late@example.org' }),
+    );
+    while ((events.at(-1)?.count ?? 0) < start + 11) await readEvent();
+    const updates = events.slice(1);
+    expect(updates.length).toBeLessThanOrEqual(3);
+    for (let i = 1; i < updates.length; i++) {
+      expect((updates[i]?.at ?? 0) - (updates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(900);
+    }
+    controller.abort();
+  });
+});

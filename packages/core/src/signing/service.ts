@@ -1,0 +1,312 @@
+/**
+ * The signing service: one per process. It owns the group-commit queue, the in-memory
+ * counts (served to `/count` and the live stream) and the rate limiters.
+ */
+import type { Kysely } from 'kysely';
+import { type Clock, systemClock } from '../clock/index.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors/index.ts';
+import type { Notifier } from '../notify/index.ts';
+import type { RateLimitSettings } from '../pledges/pledges.table.ts';
+import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledges.ts';
+import { publicCount } from '../pledges/public.ts';
+import { createRateLimiter, type RateLimiter } from '../ratelimit/index.ts';
+import { createBatcher } from './batcher.ts';
+import { newReferralCode } from './codes.ts';
+import { type ConfirmResult, confirmSignature } from './confirm.ts';
+import { createProofOfWork, type PowChallenge } from './pow.ts';
+import { isHoneypot, validateSignature } from './schemas.ts';
+import { type BatchItem, type ItemOutcome, shareUrlFor, writeSignatures } from './store.ts';
+
+/** The UK Parliament petitions' defaults: 1 per minute, 5 per 5 minutes, per pledge and client. */
+export const defaultSigningRateLimit: RateLimitSettings = {
+  burst: { points: 1, seconds: 60 },
+  sustained: { points: 5, seconds: 300 },
+};
+
+export interface SigningServiceOptions {
+  db: Kysely<Database>;
+  clock?: Clock;
+  /** The instance secret (keys the proof-of-work challenges). */
+  secret: string;
+  /** Base URL of the public site, for share and confirmation links. */
+  publicUrl: string;
+  log?: { warn(msg: string, fields?: Record<string, unknown>): void };
+  /** False turns rate limiting off (`RATE_LIMITS=off`). */
+  rateLimits?: boolean;
+  /** Used when neither the pledge nor its chapter set one. */
+  defaultRateLimit?: RateLimitSettings;
+  /** Most signatures per transaction. */
+  maxBatch?: number;
+  /** Tells other processes that a count moved (PostgreSQL), and hears theirs. */
+  notifier?: Notifier;
+}
+
+export interface SignMeta {
+  /** Keyed hash of the client address (`hashClientKey`); never the raw IP. */
+  ipHash: string;
+  /** The page's locale, used when the body names none. */
+  locale?: string;
+}
+
+export interface SignResult {
+  count: number;
+  /** `pending` whenever the pledge asks for e-mail confirmation (even on a repeat). */
+  status: 'confirmed' | 'pending';
+  shareUrl: string;
+  /** The signer's own referral code. */
+  ref: string;
+}
+
+export interface CountView {
+  count: number;
+  goal: number;
+}
+
+export type CountListener = (count: CountView) => void;
+
+export interface SigningService {
+  /**
+   * Validates and records a signature (group-committed with concurrent ones). Same answer
+   * shape whether the e-mail had signed before or not; a filled honeypot gets a fake success.
+   */
+  sign(slug: string, raw: unknown, meta: SignMeta): Promise<SignResult>;
+  /** `{ count, goal }` of a live or closed pledge, from memory. */
+  count(slug: string): Promise<CountView>;
+  /** The cached pledge (live or closed), e.g. for pages. NOT_FOUND for drafts and unknown slugs. */
+  pledge(slug: string): Promise<{ pledge: Pledge; chapter: { slug: string; name: string } }>;
+  /** Calls `listener` with every count change of `slug` (unthrottled); returns the unsubscribe. */
+  subscribe(slug: string, listener: CountListener): () => void;
+  /** A proof-of-work challenge for a pledge that has it on. */
+  challenge(slug: string): Promise<PowChallenge>;
+  /** `confirmSignature` plus the count update. */
+  confirm(token: string): Promise<ConfirmResult>;
+  /** A pledge changed (admin edit, status): forget its cached copy. No id: forget all. */
+  invalidate(pledgeId?: string): void;
+  /** Someone else moved the counters of `pledgeId` (another process): re-read them. */
+  onCountChanged(pledgeId: string): Promise<void>;
+  /** Waits for queued signatures to commit; then stops listening. */
+  close(): Promise<void>;
+}
+
+interface Entry {
+  pledge: Pledge;
+  chapter: { slug: string; name: string };
+  confirmed: number;
+  pending: number;
+}
+
+const COUNT_CHANNEL = 'pledge_count';
+
+/**
+ * @example
+ * const signing = createSigningService({ db: db.kysely, clock, secret: config.secret, publicUrl: config.publicUrl });
+ * const result = await signing.sign('quit-chatgpt', body, { ipHash: hashClientKey(config.secret, ip) });
+ */
+export function createSigningService(options: SigningServiceOptions): SigningService {
+  const { db, secret, publicUrl } = options;
+  const clock = options.clock ?? systemClock;
+  const pow = createProofOfWork(secret, clock);
+  const entries = new Map<string, Promise<Entry>>();
+  const slugById = new Map<string, string>();
+  const listeners = new Map<string, Set<CountListener>>();
+  const limiters = new Map<string, RateLimiter>();
+
+  const load = (slug: string): Promise<Entry> => {
+    let entry = entries.get(slug);
+    if (!entry) {
+      entry = readEntry(db, slug);
+      entries.set(slug, entry);
+      entry.then(
+        (e) => slugById.set(e.pledge.id, slug),
+        () => entries.delete(slug),
+      );
+    }
+    return entry;
+  };
+
+  const view = (e: Entry): CountView => ({
+    count: publicCount(e.pledge, e.confirmed, e.pending),
+    goal: e.pledge.goal,
+  });
+
+  const emit = (slug: string, e: Entry) => {
+    const set = listeners.get(slug);
+    if (!set) return;
+    const v = view(e);
+    for (const listener of set) {
+      try {
+        listener(v);
+      } catch (error) {
+        options.log?.warn('count listener failed', { error: String(error) });
+      }
+    }
+  };
+
+  const batcher = createBatcher<BatchItem, ItemOutcome>(async (items) => {
+    // The cached entries as they were before the write: only those may get the deltas added
+    // (an entry reloaded meanwhile may already include this batch, so it is re-read instead).
+    const before = new Map(items.map((i) => [i.pledge.id, entries.get(i.pledge.slug)]));
+    const outcome = await db
+      .transaction()
+      .execute((trx) => writeSignatures(trx, items, { publicUrl, clock }));
+    for (const [pledgeId, delta] of outcome.deltas) {
+      const slug = slugById.get(pledgeId);
+      const cached = slug ? entries.get(slug) : undefined;
+      const entry = cached && cached === before.get(pledgeId) ? await cached : undefined;
+      if (slug && entry) {
+        entry.confirmed += delta.confirmed;
+        entry.pending += delta.pending;
+        emit(slug, entry);
+      } else await refresh(pledgeId).catch(() => {});
+      void options.notifier?.publish(COUNT_CHANNEL, pledgeId).catch(() => {});
+    }
+    return outcome.items;
+  }, options.maxBatch ?? 256);
+
+  const refresh = async (pledgeId: string) => {
+    const slug = slugById.get(pledgeId);
+    const entry = slug ? await entries.get(slug)?.catch(() => undefined) : undefined;
+    if (!slug || !entry) return;
+    const sums = (await readCounterSums(db, [pledgeId])).get(pledgeId);
+    const before = view(entry).count;
+    entry.confirmed = sums?.confirmed ?? 0;
+    entry.pending = sums?.pending ?? 0;
+    if (view(entry).count !== before) emit(slug, entry);
+  };
+
+  const unlisten = options.notifier?.subscribe(COUNT_CHANNEL, (pledgeId, local) => {
+    if (local) return;
+    if (pledgeId === undefined) {
+      for (const id of slugById.keys()) void refresh(id).catch(() => {});
+    } else void refresh(pledgeId).catch(() => {});
+  });
+
+  const limiterFor = (w: { points: number; seconds: number }, kind: string) => {
+    const key = `${kind}:${w.points}/${w.seconds}`;
+    let limiter = limiters.get(key);
+    if (!limiter) {
+      limiter = createRateLimiter({
+        keyPrefix: `sign:${key}`,
+        points: w.points,
+        duration: w.seconds,
+      });
+      limiters.set(key, limiter);
+    }
+    return limiter;
+  };
+
+  const checkRate = async (pledge: Pledge, ipHash: string) => {
+    if (options.rateLimits === false) return;
+    const settings = pledge.rateLimit ?? options.defaultRateLimit ?? defaultSigningRateLimit;
+    const key = `${pledge.id}:${ipHash}`;
+    // Both windows must allow it: at most `burst` per short window and `sustained` per long one.
+    const results = await Promise.all([
+      limiterFor(settings.burst, 'burst').consume(key),
+      limiterFor(settings.sustained, 'sustained').consume(key),
+    ]);
+    const waits = results.flatMap((r) => (r.ok ? [] : [r.retryAfter]));
+    if (waits.length > 0) {
+      const retryAfter = Math.max(...waits);
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many signatures from your connection. Please try again in ${retryAfter} seconds.`,
+        { retryAfter },
+      );
+    }
+  };
+
+  return {
+    async sign(slug, raw, meta) {
+      const entry = await load(slug);
+      const { pledge } = entry;
+      if (pledge.status !== 'live') {
+        throw new AppError('UNPROCESSABLE', 'This pledge is closed: it takes no more signatures.');
+      }
+      const body =
+        meta.locale && raw && typeof raw === 'object' && !('locale' in raw)
+          ? { ...raw, locale: meta.locale }
+          : raw;
+      const signature = validateSignature(pledge, body);
+      const status = pledge.requiresConfirmation ? 'pending' : 'confirmed';
+      if (isHoneypot(raw)) {
+        const ref = newReferralCode();
+        return {
+          count: view(entry).count,
+          status,
+          shareUrl: shareUrlFor(publicUrl, slug, ref),
+          ref,
+        };
+      }
+      await checkRate(pledge, meta.ipHash);
+      if (pledge.proofOfWork) await pow.verify(pledge.id, signature.altcha);
+      const { ref } = await batcher.push({ pledge, chapterName: entry.chapter.name, signature });
+      return { count: view(entry).count, status, shareUrl: shareUrlFor(publicUrl, slug, ref), ref };
+    },
+    async count(slug) {
+      return view(await load(slug));
+    },
+    async pledge(slug) {
+      const { pledge, chapter } = await load(slug);
+      return { pledge, chapter };
+    },
+    subscribe(slug, listener) {
+      let set = listeners.get(slug);
+      if (!set) {
+        set = new Set();
+        listeners.set(slug, set);
+      }
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(slug);
+      };
+    },
+    async challenge(slug) {
+      const { pledge } = await load(slug);
+      if (!pledge.proofOfWork) {
+        throw new AppError('NOT_FOUND', 'This pledge needs no anti-spam challenge.');
+      }
+      return pow.challenge(pledge.id);
+    },
+    async confirm(token) {
+      const result = await confirmSignature(db, token, clock, { publicUrl });
+      await refresh(result.pledgeId);
+      void options.notifier?.publish(COUNT_CHANNEL, result.pledgeId).catch(() => {});
+      return result;
+    },
+    invalidate(pledgeId) {
+      const slugs = pledgeId ? [slugById.get(pledgeId)] : [...entries.keys()];
+      for (const slug of slugs) {
+        if (!slug) continue;
+        entries.delete(slug);
+        if (pledgeId) slugById.delete(pledgeId);
+        // Viewers see a new goal (or the pledge closing) without waiting for a signature.
+        if (listeners.has(slug)) {
+          load(slug).then(
+            (e) => emit(slug, e),
+            () => {},
+          );
+        }
+      }
+      if (!pledgeId) slugById.clear();
+    },
+    onCountChanged: refresh,
+    async close() {
+      await batcher.drain();
+      unlisten?.();
+    },
+  };
+}
+
+async function readEntry(db: Kysely<Database>, slug: string): Promise<Entry> {
+  const pledge = await getPledgeBySlug(db, slug);
+  if (!pledge || pledge.status === 'draft') throw new AppError('NOT_FOUND', 'No such pledge.');
+  const chapter = await db
+    .selectFrom('chapters')
+    .select(['slug', 'name'])
+    .where('id', '=', pledge.chapterId)
+    .executeTakeFirstOrThrow();
+  const sums = (await readCounterSums(db, [pledge.id])).get(pledge.id);
+  return { pledge, chapter, confirmed: sums?.confirmed ?? 0, pending: sums?.pending ?? 0 };
+}
