@@ -12,6 +12,7 @@ import { mountPages, redactPath } from '../pages/index.ts';
 import type { TrpcContext } from '../trpc/context.ts';
 import { mountPublicApi } from '../public/index.ts';
 import { appRouter } from '../trpc/router.ts';
+import { embedFrameHeaders, mountWidgets } from '../widgets/index.ts';
 import { mapError } from './errors.ts';
 
 const adminDist = fileURLToPath(new URL('../../../admin/dist', import.meta.url));
@@ -27,6 +28,8 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
   const app = new Hono<HonoEnv>();
 
   app.use(requestId());
+  // Before secureHeaders, so it runs after it on the way out: the iframe embed may be framed.
+  app.use('/embed/*', embedFrameHeaders());
   app.use(
     secureHeaders({
       // Pages load nothing from third parties; the admin and hosted pages are same-origin only.
@@ -86,6 +89,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
   mountAssets(app);
   mountPages(app, ctx);
   mountPublicApi(app, ctx);
+  mountWidgets(app, ctx);
   mountAdmin(app);
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, 404));

@@ -1,0 +1,1 @@
+export { EMBED_CSP, embedFrameHeaders, mountWidgets } from './routes.ts';
