@@ -17,7 +17,11 @@ export async function createTestUser(
   options: { email?: string; chapterId?: string; role?: Role } = {},
 ) {
   const email = options.email ?? `user-${newId(8)}@example.org`;
-  const prepared = await prepareUser({ email, name: email.split('@')[0] ?? 'x', password: testPassword });
+  const prepared = await prepareUser({
+    email,
+    name: email.split('@')[0] ?? 'x',
+    password: testPassword,
+  });
   const user = await insertUser(ctx.db.kysely, prepared, ctx.clock);
   if (options.chapterId) {
     await upsertMembership(

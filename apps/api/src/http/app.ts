@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AppError } from '@groundwork/core/errors';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
@@ -78,6 +79,12 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
         auth: (c.get('auth') as TrpcContext['auth'] | undefined) ?? null,
         resHeaders: opts.resHeaders,
       }),
+      // A rate-limited call says when to retry, as the plain HTTP routes do (see errors.ts).
+      responseMeta: ({ errors }) => {
+        const limited = errors.find((e) => e.cause instanceof AppError && e.cause.retryAfter);
+        const retryAfter = (limited?.cause as AppError | undefined)?.retryAfter;
+        return retryAfter ? { headers: { 'Retry-After': String(retryAfter) } } : {};
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           ctx.log.error('trpc error', { path, error: error.cause ?? error });
