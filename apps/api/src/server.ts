@@ -9,8 +9,8 @@ import type { Config } from './config/index.ts';
 import type { AppContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log/index.ts';
-import { startWorkers } from './workers/index.ts';
 import { createSigning } from './services.ts';
+import { startWorkers } from './workers/index.ts';
 
 export interface RunningServer {
   /** The base URL it listens on, e.g. http://127.0.0.1:3000 */

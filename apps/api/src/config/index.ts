@@ -2,9 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDatabaseUrl } from '@groundwork/core/db';
+import { type Mailbox, parseMailbox } from '@groundwork/core/mail';
 import { envSchema } from './schema.ts';
 
 export interface Config {
+  /** SMTP server for outgoing mail; null keeps mail in the outbox (status `logged`). */
+  smtpUrl: string | null;
+  /** MAIL_FROM, parsed: every mail's sender address. */
+  mailFrom: Mailbox;
+  /** False when OUTBOX_WORKER=off: this process queues mail but does not send it. */
+  outboxWorker: boolean;
   port: number;
   host: string;
   publicUrl: string;
@@ -49,6 +56,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   ensureWritable(dataDir);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: parseMailbox(
+      e.MAIL_FROM ?? `Groundwork <no-reply@${new URL(publicUrl).hostname}>`,
+    ) ?? {
+      name: 'Groundwork',
+      address: 'no-reply@localhost',
+    },
+    outboxWorker: e.OUTBOX_WORKER,
     port: e.PORT,
     host: e.HOST,
     publicUrl,

@@ -1,3 +1,4 @@
+import { parseMailbox } from '@groundwork/core/mail';
 import { z } from 'zod';
 
 /**
@@ -5,6 +6,23 @@ import { z } from 'zod';
  * Nothing else in the code reads `process.env`.
  */
 export const envSchema = z.object({
+  // Mail (docs/mail.md). Without SMTP_URL nothing is sent: mail stays readable in the admin.
+  SMTP_URL: z
+    .url({ error: 'must be a URL such as smtp://user:password@mail.example.org:587' })
+    .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine(
+      (v) => parseMailbox(v) !== null,
+      'must be one address such as "Groundwork <no-reply@pledge.example.org>"',
+    )
+    .optional(),
+  // `off` in a process that must not send; several workers (processes) are safe together.
+  OUTBOX_WORKER: z
+    .enum(['on', 'off'], { error: 'must be on or off' })
+    .default('on')
+    .transform((v) => v === 'on'),
   PORT: z.coerce
     .number({ error: 'must be a whole number between 1 and 65535' })
     .int('must be a whole number between 1 and 65535')

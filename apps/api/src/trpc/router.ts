@@ -3,6 +3,7 @@ import { accountRouter } from './routers/account.ts';
 import { authRouter } from './routers/auth.ts';
 import { chaptersRouter } from './routers/chapters.ts';
 import { membersRouter } from './routers/members.ts';
+import { outboxRouter } from './routers/outbox.ts';
 
 /**
  * The admin's whole API. The admin imports only this type (`AppRouter`), never the code.
@@ -13,6 +14,7 @@ export const appRouter = router({
   account: accountRouter,
   chapters: chaptersRouter,
   members: membersRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,12 @@
+export {
+  getOutboxMessage,
+  listOutbox,
+  listOutboxInput,
+  type OutboxMessage,
+  type OutboxSummary,
+  outboxMessageInput,
+  retryOutboxMessage,
+} from './admin.ts';
 export { defaultMaxAttempts, retryDelayMs, retryDelaysMs } from './backoff.ts';
 export {
   type ClaimOptions,
