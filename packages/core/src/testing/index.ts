@@ -4,13 +4,14 @@
  * runs the whole suite once per engine): each call then creates its own throw-away database
  * on that server and drops it on cleanup.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Db, openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { migrations } from '../db/migrations/index.ts';
 
 export interface TestDatabase extends Db {
   url: string;
@@ -33,7 +34,8 @@ export function testPostgresUrl(): string | undefined {
 }
 
 /**
- * An empty database for one test file or one test server, on the suite's engine.
+ * A database for one test file or one test server, on the suite's engine: an empty SQLite
+ * file, or on PostgreSQL a clone of a migrated template (migrating it again is a no-op).
  *
  * @example
  * const scratch = await createScratchDatabase();
@@ -53,14 +55,53 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
     };
   }
   const name = `gw_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(server, `create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const template = await migratedTemplate(server);
+  await adminQuery(server, `create database ${name} template ${template}`);
   return {
-    url: url.toString(),
+    url: databaseUrl(server, name),
     kind: 'postgres',
     drop: () => adminQuery(server, `drop database if exists ${name} with (force)`),
   };
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A database with every migration applied, made once per server and migration set and then
+ * cloned by CREATE DATABASE … TEMPLATE (a file copy: much faster than migrating each time).
+ * Named after a hash of the migrations' code, so an edited migration gets a new template.
+ * Test workers run in parallel: an advisory lock lets one build it while the others wait.
+ */
+async function migratedTemplate(serverUrl: string): Promise<string> {
+  const source = Object.entries(migrations)
+    .map(([n, m]) => `${n}\n${m.up.toString()}\n${m.down?.toString() ?? ''}`)
+    .join('\n');
+  const name = `gw_template_${createHash('sha256').update(source).digest('hex').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', ['groundwork-test-template']);
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      const building = `${name}_build`;
+      await client.query(`drop database if exists ${building} with (force)`);
+      await client.query(`create database ${building}`);
+      const db = await openDatabase(databaseUrl(serverUrl, building));
+      try {
+        await migrateToLatest(db.kysely);
+      } finally {
+        await db.close();
+      }
+      await client.query(`alter database ${building} rename to ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+  return name;
 }
 
 async function adminQuery(serverUrl: string, text: string): Promise<void> {
