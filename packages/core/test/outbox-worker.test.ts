@@ -216,6 +216,18 @@ describe('the outbox worker over SMTP', () => {
     expect(recipients).toEqual([0, 1, 2, 3].map((i) => `h${i}@example.org`));
   });
 
+  it('sends each mail once when two workers drain the outbox at the same time', async () => {
+    for (let i = 0; i < 12; i++) await queue(`c${i}@example.org`);
+    const skipLocked = db.kind === 'postgres';
+    const workers = ['x', 'y'].map((workerId) => worker({ workerId, batchSize: 3, skipLocked }));
+    const drain = async (w: (typeof workers)[number]) => {
+      while ((await w.runOnce()) > 0) {}
+    };
+    await Promise.all(workers.map(drain));
+    const recipients = smtp.received.map((m) => m.to[0]).sort();
+    expect(recipients).toEqual(Array.from({ length: 12 }, (_, i) => `c${i}@example.org`).sort());
+  });
+
   it('fails a mail whose template no longer renders, without sending it', async () => {
     const id = await queue('dana@example.org');
     await db.kysely.updateTable('outbox').set({ template: 'gone' }).where('id', '=', id).execute();
