@@ -10,6 +10,10 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],
+    // Starts one real API server (real router, fresh SQLite file) for every test file.
+    globalSetup: ['./test/globalSetup.ts'],
+    testTimeout: 15_000,
+    hookTimeout: 30_000,
   },
   resolve: { conditions: ['development', 'browser'] },
 });

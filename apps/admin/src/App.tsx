@@ -1,7 +1,154 @@
-export function App() {
+import { ErrorBoundary, type JSX, Match, Show, Switch } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import type { Api, Membership } from './api/client.ts';
+import { ApiProvider } from './api/context.tsx';
+import { errorMessageOf } from './api/errors.ts';
+import { Layout, PublicLayout } from './components/Layout.tsx';
+import { Loading, Page, Redirect } from './components/Page.tsx';
+import { createI18n, type I18n, I18nProvider, useI18n } from './i18n/index.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { CreateChapterPage } from './pages/CreateChapterPage.tsx';
+import { InvitePage } from './pages/InvitePage.tsx';
+import { NoChapterPage } from './pages/NoChapterPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { Link, type Route, Router, Routes, useLocation } from './router/index.tsx';
+import { chapterPages } from './routes.tsx';
+import { hasRole, SessionProvider, useSession } from './session/index.tsx';
+
+/**
+ * The whole admin. `api` and `i18n` are passed in so tests can point it at a test server and
+ * pick the language.
+ */
+export function App(props: { api: Api; i18n?: I18n }) {
+  const i18n = props.i18n ?? createI18n();
   return (
-    <main>
-      <h1>Groundwork</h1>
-    </main>
+    <I18nProvider i18n={i18n}>
+      <ApiProvider api={props.api}>
+        <Router>
+          <SessionProvider>
+            <Routes routes={routes} fallback={() => <PublicLayout children={<NotFound />} />} />
+          </SessionProvider>
+        </Router>
+      </ApiProvider>
+    </I18nProvider>
+  );
+}
+
+const routes: Route[] = [
+  { path: '/', render: () => <Home /> },
+  { path: '/setup', render: () => <PublicLayout children={<SetupPage />} /> },
+  { path: '/sign-in', render: () => <PublicLayout children={<SignInPage />} /> },
+  { path: '/invite', render: () => <PublicLayout children={<InvitePage />} /> },
+  { path: '/account', render: () => <SignedIn children={() => <AccountPage />} /> },
+  { path: '/chapters/new', render: () => <SignedIn children={() => <CreateChapterPage />} /> },
+  ...chapterPages.map((page) => ({
+    path: page.path ? `/c/:chapter/${page.path}` : '/c/:chapter',
+    render: (params: Record<string, string>) => (
+      <ChapterRoute slug={params.chapter ?? ''} minRole={page.minRole}>
+        {(chapter) => <Dynamic component={page.page} chapter={chapter} />}
+      </ChapterRoute>
+    ),
+  })),
+];
+
+/** Waits for `auth.status`; sends signed-out people to sign-in and back here afterwards. */
+function SignedIn(props: { children: () => JSX.Element; layout?: boolean }) {
+  const session = useSession();
+  const location = useLocation();
+  const here = () => {
+    const { path, search } = location();
+    const query = search.toString();
+    return encodeURIComponent(query ? `${path}?${query}` : path);
+  };
+  return (
+    <Switch>
+      <Match when={session.status.state === 'errored'}>
+        <StatusError error={session.status.error} />
+      </Match>
+      <Match when={session.status.latest === undefined}>
+        <Loading />
+      </Match>
+      <Match when={!session.user()}>
+        <Redirect to={`/sign-in?next=${here()}`} />
+      </Match>
+      <Match when={props.layout === false}>{props.children()}</Match>
+      <Match when={true}>
+        <Layout>{props.children()}</Layout>
+      </Match>
+    </Switch>
+  );
+}
+
+function ChapterRoute(props: {
+  slug: string;
+  minRole: 'viewer' | 'organizer' | 'owner';
+  children: (chapter: Membership) => JSX.Element;
+}) {
+  const session = useSession();
+  const { t } = useI18n();
+  const chapter = () => session.membership(props.slug);
+  return (
+    <SignedIn layout={false}>
+      {() => (
+        <Show when={chapter()} keyed fallback={<Layout children={<NotFound />} />}>
+          {(m) => {
+            session.setLastChapter(m.slug);
+            return (
+              <Layout chapter={m}>
+                <Show
+                  when={hasRole(m.role, props.minRole)}
+                  fallback={<Page title={t('error.forbidden')} children={null} />}
+                >
+                  <ErrorBoundary fallback={(error) => <StatusError error={error} />}>
+                    {props.children(m)}
+                  </ErrorBoundary>
+                </Show>
+              </Layout>
+            );
+          }}
+        </Show>
+      )}
+    </SignedIn>
+  );
+}
+
+/** `/admin/`: the first chapter, or sign-in, or a page to create a chapter. */
+function Home() {
+  const session = useSession();
+  return (
+    <SignedIn layout={false}>
+      {() => (
+        <Show
+          when={session.membership(session.lastChapter()) ?? session.memberships()[0]}
+          fallback={<Layout children={<NoChapterPage />} />}
+        >
+          {(m) => <Redirect to={`/c/${m().slug}`} />}
+        </Show>
+      )}
+    </SignedIn>
+  );
+}
+
+function StatusError(props: { error: unknown }) {
+  const i18n = useI18n();
+  return (
+    <PublicLayout>
+      <p class="error-summary" role="alert">
+        {errorMessageOf(props.error, i18n)}
+      </p>
+    </PublicLayout>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('app.notFound')}>
+      <p>{t('app.notFoundBody')}</p>
+      <p>
+        <Link to="/">{t('app.backHome')}</Link>
+      </p>
+    </Page>
   );
 }

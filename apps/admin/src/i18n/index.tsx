@@ -1,0 +1,87 @@
+import { createContext, createSignal, type JSX, useContext } from 'solid-js';
+import { en, type MessageKey, type Messages } from './en.ts';
+import { fr } from './fr.ts';
+
+export type { MessageKey } from './en.ts';
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+/** A string in every locale, for pages that bring their own words (see README). */
+export type Localized = Record<Locale, string>;
+export type Params = Record<string, string | number>;
+
+const dictionaries: Record<Locale, Messages> = { en, fr };
+
+/** Replaces `{name}` placeholders. */
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The browser's preferred locale among ours; English when it is neither. */
+export function browserLocale(): Locale {
+  const lang = typeof navigator === 'undefined' ? '' : navigator.language;
+  return lang.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'fr' || value === 'en';
+}
+
+export interface I18n {
+  locale: () => Locale;
+  setLocale(locale: Locale): void;
+  /** A string from the shared dictionaries: `t('members.removed', { name })`. */
+  t(key: MessageKey, params?: Params): string;
+  /** A page's own string: `pick({ en: 'Pledges', fr: 'Engagements' })`. */
+  pick(text: Localized, params?: Params): string;
+  formatDateTime(iso: string, timeZone?: string): string;
+}
+
+/**
+ * Creates the locale state. `t` reads the locale signal, so everything that calls it updates
+ * when the locale changes.
+ *
+ * @example
+ * const i18n = createI18n('fr');
+ * i18n.t('nav.members'); // 'Membres'
+ */
+export function createI18n(initial: Locale = browserLocale()): I18n {
+  const [locale, setLocaleSignal] = createSignal<Locale>(initial);
+  const setLocale = (next: Locale) => {
+    setLocaleSignal(next);
+    if (typeof document !== 'undefined') document.documentElement.lang = next;
+  };
+  setLocale(initial);
+  return {
+    locale,
+    setLocale,
+    t: (key, params) => format(dictionaries[locale()][key], params),
+    pick: (text, params) => format(text[locale()], params),
+    formatDateTime: (iso, timeZone) => {
+      const date = new Date(iso);
+      if (Number.isNaN(date.getTime())) return iso;
+      const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+      try {
+        return new Intl.DateTimeFormat(locale(), { ...options, timeZone }).format(date);
+      } catch {
+        // An unknown time zone name must not break the page.
+        return new Intl.DateTimeFormat(locale(), options).format(date);
+      }
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>();
+
+export function I18nProvider(props: { i18n: I18n; children: JSX.Element }) {
+  return <I18nContext.Provider value={props.i18n}>{props.children}</I18nContext.Provider>;
+}
+
+/** The locale state and translators. */
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n needs an <I18nProvider> above it');
+  return i18n;
+}

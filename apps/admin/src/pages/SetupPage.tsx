@@ -1,0 +1,72 @@
+import { Show } from 'solid-js';
+import { useApi } from '../api/context.tsx';
+import { FormMessages, TextField } from '../components/Field.tsx';
+import { check, createForm } from '../components/form.ts';
+import { Page } from '../components/Page.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useLocation, useNavigate } from '../router/index.tsx';
+import { useSession } from '../session/index.tsx';
+
+/** `/admin/setup?token=…`: the one-time link printed by the server creates the first owner. */
+export function SetupPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const api = useApi();
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const token = () => location().search.get('token') ?? '';
+  const form = createForm({
+    validate: (values) => {
+      const errors = check.required(values, ['email', 'name', 'password'], i18n);
+      check.email(values, 'email', i18n, errors);
+      return check.password(values, 'password', i18n, errors);
+    },
+    submit: async (values) => {
+      await api.auth.setup.mutate({
+        token: token(),
+        email: values.email ?? '',
+        name: values.name ?? '',
+        password: values.password ?? '',
+      });
+      await session.refresh();
+      navigate('/');
+    },
+  });
+  return (
+    <Page title={t('setup.title')}>
+      <Show when={token()} fallback={<p class="notice">{t('setup.noToken')}</p>}>
+        <p>{t('setup.intro')}</p>
+        <form class="form narrow" noValidate onSubmit={form.onSubmit}>
+          <FormMessages
+            form={form}
+            labels={{
+              email: t('field.email'),
+              name: t('field.name'),
+              password: t('field.password'),
+            }}
+          />
+          <TextField form={form} name="name" autocomplete="name" label={t('field.name')} />
+          <TextField
+            form={form}
+            name="email"
+            type="email"
+            autocomplete="username"
+            label={t('field.email')}
+          />
+          <TextField
+            form={form}
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            label={t('field.password')}
+            hint={t('field.passwordHint')}
+          />
+          <button type="submit" class="primary" disabled={form.pending()}>
+            {t('setup.submit')}
+          </button>
+        </form>
+      </Show>
+    </Page>
+  );
+}

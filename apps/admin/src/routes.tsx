@@ -1,0 +1,31 @@
+import type { Component } from 'solid-js';
+import type { Membership, Role } from './api/client.ts';
+import type { Localized, MessageKey } from './i18n/index.tsx';
+import { ChapterSettingsPage } from './pages/ChapterSettingsPage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
+
+/** What every chapter page receives: the chapter from the URL, with the user's role in it. */
+export interface ChapterPageProps {
+  chapter: Membership;
+}
+
+export interface ChapterPage {
+  /** Path under `/admin/c/:chapter/`; '' is the chapter's dashboard. */
+  path: string;
+  /** The navigation label: a key of the shared dictionaries or `{ en, fr }`. */
+  label: MessageKey | Localized;
+  /** The least role that sees the page (and its navigation entry). */
+  minRole: Role;
+  page: Component<ChapterPageProps>;
+}
+
+/**
+ * The pages of a chapter, in navigation order. To add one: import it and add a line
+ * (see README.md, "Adding a page").
+ */
+export const chapterPages: ChapterPage[] = [
+  { path: '', label: 'nav.dashboard', minRole: 'viewer', page: DashboardPage },
+  { path: 'members', label: 'nav.members', minRole: 'viewer', page: MembersPage },
+  { path: 'settings', label: 'nav.settings', minRole: 'owner', page: ChapterSettingsPage },
+];

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en.ts';
+import { fr } from '../src/i18n/fr.ts';
+import { createI18n, format } from '../src/i18n/index.tsx';
+
+describe('i18n', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(format('Join {chapter} as {role}', { chapter: 'Paris', role: 'viewer' })).toBe(
+      'Join Paris as viewer',
+    );
+    expect(format('Hello {name}', {})).toBe('Hello {name}');
+  });
+
+  it('has every English key in French, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(fr[key], key).toBeTruthy();
+      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('switches language and the document language with it', () => {
+    const i18n = createI18n('en');
+    expect(i18n.t('nav.members')).toBe('Members');
+    i18n.setLocale('fr');
+    expect(i18n.t('nav.members')).toBe('Membres');
+    expect(i18n.pick({ en: 'Pledges', fr: 'Engagements' })).toBe('Engagements');
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('formats times in a given zone and survives an unknown zone', () => {
+    const i18n = createI18n('en');
+    const iso = '2026-11-26T12:00:00.000Z';
+    expect(i18n.formatDateTime(iso, 'Europe/Paris')).toMatch(/1:00/);
+    expect(i18n.formatDateTime(iso, 'Not/AZone')).toMatch(/2026/);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './browser.ts';
+import { type ServerProcess, startServerProcess } from './server.ts';
+
+let server: ServerProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+  context = await browser.newContext({ locale: 'en-GB' });
+  page = await context.newPage();
+  // A CSP violation or a failed script shows up here; the test asserts there is none.
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Runs a step; on failure keeps a screenshot and the server output for the report. */
+async function step(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const path = await screenshot(page, name).catch(() => 'no screenshot');
+    throw new Error(
+      `${name} failed (screenshot: ${path}): ${String(error)}\n--- server output ---\n${server.output()}`,
+    );
+  }
+}
+
+it('opens the setup link, creates the owner, signs out and in again', async () => {
+  // The link the server prints at first start, as a person would copy it from the terminal.
+  const [link] = await server.waitFor(/http:\/\/\S+\/admin\/setup\?token=[\w.~%-]+/);
+  expect(link.startsWith(server.url)).toBe(true);
+
+  await step('setup', async () => {
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Create the first account' }).waitFor();
+    await page.getByLabel('Name').fill('Camille Martin');
+    await page.getByLabel('E-mail').fill('camille@example.org');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    // The first owner lands on the demo chapter's dashboard.
+    await page.getByRole('heading', { level: 1, name: /Dashboard · QuitGPT Paris/ }).waitFor();
+    expect(page.url()).toBe(`${server.url}/admin/c/quitgpt-paris`);
+  });
+
+  await step('sign-out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // Signed out for real: the dashboard now sends us back to sign-in.
+    await page.goto(`${server.url}/admin/c/quitgpt-paris`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  });
+
+  await step('sign-in', async () => {
+    await page.getByLabel('E-mail').fill('camille@example.org');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: /QuitGPT Paris/ }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByText('QuitGPT Paris').isVisible()).toBe(true);
+    expect(await nav.getByRole('link', { name: 'Members' }).isVisible()).toBe(true);
+    expect(page.url()).toBe(`${server.url}/admin/c/quitgpt-paris`);
+  });
+
+  expect(problems).toEqual([]);
+});
