@@ -23,7 +23,7 @@ export interface OutboxWorkerOptions {
   clock?: Clock;
   log?: WorkerLog;
   workerId?: string;
-  /** Rows claimed at once. */
+  /** Rows claimed at once: 20 over SMTP, 500 with the log transport (one write per batch). */
   batchSize?: number;
   /** How long a claim lasts: longer than the slowest send (SMTP timeouts are ≤ 60 s). */
   lockMs?: number;
@@ -65,7 +65,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? quietLog;
   const id = options.workerId ?? `${hostname()}:${process.pid}:${newId(6)}`;
-  const batchSize = options.batchSize ?? 20;
+  const batchSize = options.batchSize ?? (options.transport.kind === 'log' ? 500 : 20);
   const lockMs = options.lockMs ?? 5 * 60_000;
   const pollMs = options.pollMs ?? 1000;
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
