@@ -1,5 +1,4 @@
 import { getPublicPledge } from '@groundwork/core/pledges';
-import { createSigningService } from '@groundwork/core/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { createPagePledges, hostile } from './pages-fixtures.ts';
@@ -7,14 +6,6 @@ import { createPagePledges, hostile } from './pages-fixtures.ts';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMITS: 'off' });
-  // TEMPORARY until the server wires the signing service itself.
-  const ctx = server.ctx as typeof server.ctx & { signing?: unknown };
-  ctx.signing ??= createSigningService({
-    db: server.ctx.db.kysely,
-    secret: server.ctx.config.secret,
-    publicUrl: server.ctx.config.publicUrl,
-    rateLimits: false,
-  });
   await createPagePledges(server.ctx.db);
 });
 afterAll(() => server.stop());
@@ -80,7 +71,9 @@ describe('GET /p/:slug', () => {
       `<meta property="og:url" content="${server.ctx.config.publicUrl}/p/pages-open">`,
     );
     expect(page).toContain('<meta property="og:locale" content="fr_FR">');
-    expect(page).toContain('<a href="/p/pages-open?locale=en" hreflang="en" lang="en">English</a>');
+    expect(page).toContain(
+      `<a href="${server.ctx.config.publicUrl}/p/pages-open?locale=en" hreflang="en" lang="en">English</a>`,
+    );
   });
 
   it('switches to English through ?locale=en or Accept-Language, ?locale winning', async () => {
@@ -132,6 +125,7 @@ describe('GET /p/:slug', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     for (const url of loadedUrls(page)) expect(url).toMatch(/^\/(?!\/)/);
     expect(loadedUrls(page)).toEqual([
+      expect.stringMatching(/^\/assets\/icon\.svg\?v=/),
       expect.stringMatching(/^\/assets\/pages\.css\?v=/),
       expect.stringMatching(/^\/assets\/pledge-page\.js\?v=/),
     ]);
@@ -383,12 +377,6 @@ describe('rate limits on the page form', () => {
   let limited: TestServer;
   beforeAll(async () => {
     limited = await startTestServer();
-    const ctx = limited.ctx as typeof limited.ctx & { signing?: unknown };
-    ctx.signing ??= createSigningService({
-      db: limited.ctx.db.kysely,
-      secret: limited.ctx.config.secret,
-      publicUrl: limited.ctx.config.publicUrl,
-    });
     await createPagePledges(limited.ctx.db);
   });
   afterAll(() => limited.stop());

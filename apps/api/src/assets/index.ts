@@ -13,6 +13,8 @@ interface Asset {
 const files = {
   'pages.css': 'text/css; charset=utf-8',
   'pledge-page.js': 'text/javascript; charset=utf-8',
+  // Our own icon, so browsers do not ask for a /favicon.ico that is not there.
+  'icon.svg': 'image/svg+xml',
 } as const;
 
 export type AssetName = keyof typeof files;

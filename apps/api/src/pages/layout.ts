@@ -13,7 +13,7 @@ export interface LayoutProps {
   canonicalUrl?: string;
   /** Open Graph: only for pages worth previewing when shared (the pledge page). */
   openGraph?: { siteName: string; type: 'website' | 'article' };
-  /** Language switch: one plain link per language. */
+  /** Language switch and hreflang links: one absolute address per language. */
   alternates?: Array<{ locale: PageLocale; href: string }>;
   /** Thank-you and confirmation pages are per visitor: keep them out of search engines. */
   noindex?: boolean;
@@ -47,6 +47,7 @@ ${(props.alternates ?? []).map(
   (a) => html`<link rel="alternate" hreflang="${a.locale}" href="${a.href}">`,
 )}
 ${props.openGraph ? openGraphTags(props) : ''}
+<link rel="icon" href="${assetUrl('icon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${assetUrl('pages.css')}">
 ${props.script ? html`<script src="${assetUrl('pledge-page.js')}" defer></script>` : ''}
 </head>

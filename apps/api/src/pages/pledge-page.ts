@@ -34,6 +34,7 @@ export function pledgePage(props: PledgePageProps): Html {
   const alternates = pledge.locales
     .filter((l): l is PageLocale => l === 'fr' || l === 'en')
     .map((l) => ({ locale: l, href: pledgePath(pledge.slug, l) }));
+  const absolute = alternates.map((a) => ({ ...a, href: `${props.publicUrl}${a.href}` }));
   const closed = pledge.status === 'closed';
   return layout({
     locale,
@@ -41,7 +42,7 @@ export function pledgePage(props: PledgePageProps): Html {
     description: firstParagraphText(pledge.bodyHtml),
     canonicalUrl: `${props.publicUrl}${pledgePath(pledge.slug, locale === pledge.locale ? undefined : locale)}`,
     openGraph: { siteName: pledge.chapter.name, type: 'website' },
-    alternates,
+    alternates: absolute,
     script: true,
     body: html`<article class="pledge">
 <header>
@@ -69,7 +70,7 @@ export function counter(
   const max = Math.max(pledge.goal, pledge.count, 1);
   return html`<section class="counter" aria-labelledby="counter-text"${
     live
-      ? html` data-live-counter data-count-url="${api}/count" data-stream-url="${api}/stream" data-locale="${locale}"`
+      ? html` data-live-counter data-count-url="${api}/count" data-stream-url="${api}/stream" data-locale="${locale}" data-template="${t.signatures('{count}')}"`
       : ''
   }>
 <p id="counter-text" class="counter-text"><strong data-count="${pledge.count}">${t.signatures(formatCount(pledge.count, locale))}</strong> / <span data-goal="${pledge.goal}">${t.goal(formatCount(pledge.goal, locale))}</span></p>

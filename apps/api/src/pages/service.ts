@@ -1,7 +1,6 @@
 import { AppError } from '@groundwork/core/errors';
 import { toPublicPledge } from '@groundwork/core/pledges';
 import { hashClientKey } from '@groundwork/core/ratelimit';
-import type { SigningService } from '@groundwork/core/signing';
 import type { Context } from 'hono';
 import { clientIp } from '../auth/client-ip.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
@@ -20,22 +19,18 @@ export type ConfirmOutcome =
  * const pledge = await backend.getPublicPledge('quit-chatgpt', 'en');
  */
 export function pagesBackend(ctx: AppContext) {
-  const signing = (): SigningService => {
-    const service = (ctx as AppContext & { signing?: SigningService }).signing;
-    if (!service) throw new Error('the signing service is not on the app context');
-    return service;
-  };
+  const { signing } = ctx;
   return {
     /** The public view in `locale` (or the pledge's own); NOT_FOUND for drafts and unknowns. */
     async getPublicPledge(slug: string, locale?: string): Promise<PagePledge> {
-      const { pledge, chapter } = await signing().pledge(slug);
-      const { count } = await signing().count(slug);
+      const { pledge, chapter } = await signing.pledge(slug);
+      const { count } = await signing.count(slug);
       return toPublicPledge(pledge, chapter, count, locale, ctx.config.publicUrl);
     },
     /** Signs with the client's hashed address, exactly like the JSON route. */
     sign(c: Context<HonoEnv>, slug: string, raw: Record<string, unknown>, locale: string) {
       const ipHash = hashClientKey(ctx.config.secret, clientIp(c, ctx.config.trustProxy));
-      return signing().sign(slug, raw, { ipHash, locale });
+      return signing.sign(slug, raw, { ipHash, locale });
     },
     /**
      * Confirms an e-mail link. The domain does not say whether a bad token was unknown, used
@@ -43,7 +38,7 @@ export function pagesBackend(ctx: AppContext) {
      */
     async confirm(token: string): Promise<ConfirmOutcome> {
       try {
-        const result = await signing().confirm(token);
+        const result = await signing.confirm(token);
         const ref = new URL(result.shareUrl, ctx.config.publicUrl).searchParams.get('ref') ?? '';
         return { ok: true, slug: result.slug, locale: result.locale, ref };
       } catch (error) {
