@@ -48,7 +48,9 @@ export async function startServer(
   }
   const shutdownHooks: Array<() => void | Promise<void>> = [];
   const clock = options.clock ?? systemClock;
-  const signing = createSigning({ db, config, clock, log });
+  // db.notifier: LISTEN/NOTIFY on PostgreSQL, so a count moved by another process reaches
+  // this one's cache and SSE viewers within a moment (in-process only on SQLite).
+  const signing = createSigning({ db, config, clock, log, notifier: db.notifier });
   const ctx: AppContext = {
     db,
     config,
