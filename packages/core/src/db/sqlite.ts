@@ -15,6 +15,11 @@ export function openSqlite(path: string): { kysely: Kysely<Database>; raw: SQLit
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // SQLite's lower() folds ASCII only; PostgreSQL's folds all of Unicode. Same answers on both
+  // engines for case-insensitive search ('élodie' finds 'ÉLODIE').
+  raw.function('lower', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? s.toLowerCase() : s,
+  );
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return { kysely, raw };
 }

@@ -1,0 +1,258 @@
+/**
+ * The organizers' signatures table: filters, search and KEYSET pagination (a page costs the
+ * same at row 100,000 as at row 1: the cursor is the last row's sort key + id, and the
+ * `signatures_pledge_time_idx` index (pledge_id, created_at, id) serves the date order).
+ */
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError, parseInput } from '../../errors/index.ts';
+import type { SignatureStatus } from '../../signing/signing.table.ts';
+import { readCounterSums } from '../pledges.ts';
+import { chapterTimeZone, getChapterPledge } from './access.ts';
+import {
+  type ListSignaturesInput,
+  type ListSignaturesOptions,
+  listSignaturesInput,
+  type SignatureFilter,
+} from './schemas.ts';
+import { addDays, dayStart } from './time-zone.ts';
+
+/** One line of the signatures table. */
+export interface SignatureListItem {
+  id: string;
+  name: string | null;
+  email: string;
+  postalCode: string | null;
+  status: SignatureStatus;
+  source: string | null;
+  locale: string;
+  consent: boolean;
+  referralCode: string;
+  referredBy: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+}
+
+export interface SignaturePage {
+  items: SignatureListItem[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Signatures matching the filters (from the counters when only status narrows). */
+  total: number;
+}
+
+/**
+ * A page of a pledge's signatures, newest first by default.
+ *
+ * @example
+ * const first = await listSignatures(db, chapterId, { pledgeId, search: 'ada' });
+ * const second = await listSignatures(db, chapterId, { pledgeId, search: 'ada', cursor: first.nextCursor });
+ */
+export async function listSignatures(
+  db: Kysely<Database>,
+  chapterId: string,
+  input: ListSignaturesInput,
+): Promise<SignaturePage> {
+  const options = parseInput(listSignaturesInput, input);
+  await getChapterPledge(db, chapterId, options.pledgeId);
+  const timeZone = await chapterTimeZone(db, chapterId);
+  const rows = await pageQuery(db, chapterId, options, timeZone).execute();
+  const more = rows.length > options.limit;
+  const items = rows.slice(0, options.limit).map(toItem);
+  const lastRow = rows[options.limit - 1];
+  return {
+    items,
+    nextCursor: more && lastRow ? encodeCursor(lastRow.sort_key, lastRow.id) : null,
+    total: await countSignatures(db, chapterId, options, timeZone),
+  };
+}
+
+/**
+ * Every signature matching the filters, oldest first, read in keyset batches (constant
+ * memory: only one batch is held at a time). For the CSV export.
+ *
+ * @example
+ * for await (const batch of signatureBatches(db, chapterId, { pledgeId }, 1000)) write(batch);
+ */
+export async function* signatureBatches(
+  db: Kysely<Database>,
+  chapterId: string,
+  filter: SignatureFilter,
+  batchSize = 1000,
+): AsyncGenerator<Array<SignatureListItem & { answers: string; referrerCode: string | null }>> {
+  await getChapterPledge(db, chapterId, filter.pledgeId);
+  const timeZone = await chapterTimeZone(db, chapterId);
+  let cursor: string | undefined;
+  for (;;) {
+    const options: ListSignaturesOptions = {
+      ...filter,
+      sort: 'date',
+      order: 'asc',
+      limit: batchSize,
+      ...(cursor ? { cursor } : {}),
+    };
+    const rows = await pageQuery(db, chapterId, options, timeZone)
+      .leftJoin('signatures as r', 'r.id', 's.referred_by')
+      .select(['s.answers', 'r.referral_code as referrer_code'])
+      .execute();
+    const batch = rows.slice(0, batchSize);
+    if (batch.length > 0) {
+      yield batch.map((r) => ({ ...toItem(r), answers: r.answers, referrerCode: r.referrer_code }));
+    }
+    const last = batch.at(-1);
+    if (rows.length <= batchSize || !last) return;
+    cursor = encodeCursor(last.created_at, last.id);
+  }
+}
+
+/**
+ * How many signatures match. Without search, source or dates the counter rows answer (no
+ * COUNT(*) over 100,000 rows); otherwise the filtered rows are counted.
+ */
+async function countSignatures(
+  db: Kysely<Database>,
+  chapterId: string,
+  filter: SignatureFilter,
+  timeZone: string,
+): Promise<number> {
+  const narrowed = filter.search || filter.source !== undefined || filter.from || filter.to;
+  if (!narrowed) {
+    const sums = (await readCounterSums(db, [filter.pledgeId])).get(filter.pledgeId);
+    if (!sums) return 0;
+    return filter.status ? sums[filter.status] : sums.confirmed + sums.pending;
+  }
+  const row = await filtered(db, chapterId, filter, timeZone)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The signatures of one pledge joined to their signers, narrowed by the filters. */
+function filtered(
+  db: Kysely<Database>,
+  chapterId: string,
+  filter: SignatureFilter,
+  timeZone: string,
+) {
+  let q = db
+    .selectFrom('signatures as s')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .where('s.pledge_id', '=', filter.pledgeId)
+    .where('s.chapter_id', '=', chapterId);
+  if (filter.status) q = q.where('s.status', '=', filter.status);
+  if (filter.source === null) q = q.where('s.source', 'is', null);
+  else if (filter.source !== undefined) q = q.where('s.source', '=', filter.source);
+  if (filter.from) q = q.where('s.created_at', '>=', dayStart(filter.from, timeZone).toISOString());
+  if (filter.to) {
+    q = q.where('s.created_at', '<', dayStart(addDays(filter.to, 1), timeZone).toISOString());
+  }
+  if (filter.search) {
+    const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
+    // E-mails are stored normalized (lower-case). lower() is Unicode-aware on PostgreSQL and,
+    // through the connection's override (db/sqlite.ts), on SQLite too.
+    q = q.where((eb) =>
+      eb.or([
+        sql<SqlBool>`p.email like ${pattern} escape '\\'`,
+        sql<SqlBool>`lower(p.name) like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
+  return q;
+}
+
+const nameKey = sql<string>`coalesce(lower(p.name), '')`;
+
+/** One page (plus one row, to know whether there is a next page) in the requested order. */
+function pageQuery(
+  db: Kysely<Database>,
+  chapterId: string,
+  options: ListSignaturesOptions,
+  timeZone: string,
+) {
+  const dir = options.order;
+  const cmp = dir === 'asc' ? '>' : '<';
+  const key = options.sort === 'name' ? nameKey : sql<string>`s.created_at`;
+  let q = filtered(db, chapterId, options, timeZone).select([
+    key.as('sort_key'),
+    's.id',
+    'p.name',
+    'p.email',
+    'p.postal_code',
+    's.status',
+    's.source',
+    's.locale',
+    's.consent',
+    's.referral_code',
+    's.referred_by',
+    's.created_at',
+    's.confirmed_at',
+  ]);
+  if (options.cursor) {
+    const [value, id] = decodeCursor(options.cursor);
+    // Row-value comparison: rows with an equal key (a whole group-committed batch shares one
+    // created_at) are ordered by id, so no row is skipped or repeated across pages.
+    q = q.where((eb) => eb(eb.tuple(key, eb.ref('s.id')), cmp, eb.tuple(value, id)));
+  }
+  return q
+    .orderBy(key, dir)
+    .orderBy('s.id', dir)
+    .limit(options.limit + 1);
+}
+
+type Row = {
+  id: string;
+  name: string | null;
+  email: string;
+  postal_code: string | null;
+  status: SignatureStatus;
+  source: string | null;
+  locale: string;
+  consent: number;
+  referral_code: string;
+  referred_by: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+};
+
+function toItem(r: Row): SignatureListItem {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    postalCode: r.postal_code,
+    status: r.status,
+    source: r.source,
+    locale: r.locale,
+    consent: r.consent === 1,
+    referralCode: r.referral_code,
+    referredBy: r.referred_by,
+    createdAt: r.created_at,
+    confirmedAt: r.confirmed_at,
+  };
+}
+
+function encodeCursor(value: string, id: string): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // Falls through to the field error below.
+  }
+  throw new AppError('BAD_REQUEST', 'Invalid page cursor.', { fields: { cursor: 'Invalid.' } });
+}
+
+/** `%` and `_` typed by the organizer are literal characters, not wildcards. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
