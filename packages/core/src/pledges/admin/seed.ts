@@ -3,9 +3,11 @@
  * matching counter rows, written directly in batches — not through the signing service, which
  * would queue mails and rate-limit. Never used by the running server.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { newId } from '../../clock/index.ts';
 import type { Database } from '../../db/schema.ts';
+import type { PersonTable } from '../../people/people.table.ts';
+import type { SignatureTable } from '../../signing/signing.table.ts';
 
 export interface SeedSignature {
   name?: string | null;
@@ -36,8 +38,8 @@ export async function seedSignatures(
   const base = Date.parse('2026-11-01T00:00:00.000Z');
   const counted = { confirmed: 0, pending: 0 };
   for (let start = 0; start < count; start += 500) {
-    const people = [];
-    const signatures = [];
+    const people: Insertable<PersonTable>[] = [];
+    const signatures: Insertable<SignatureTable>[] = [];
     for (let i = start; i < Math.min(count, start + 500); i++) {
       const s = make(i);
       const personId = newId();
