@@ -55,16 +55,21 @@ export function pledgeElement(defaultBase: string): CustomElementConstructor {
       root.textContent = '';
       const slug = this.getAttribute('pledge');
       if (!slug) return;
-      const a = (n: string) => this.getAttribute(n);
+      // Plain values (not expressions in the JSX), so Solid passes them as static props.
+      const base = (this.getAttribute('api') ?? defaultBase).replace(/\/+$/, '');
+      const locale = this.getAttribute('locale');
+      const compact = this.hasAttribute('compact');
+      const source = window === window.parent ? location.origin : embedder();
+      const referrer = new URLSearchParams(location.search).get('ref');
       this.#dispose = render(
         () => (
           <PledgeWidget
-            base={(a('api') ?? defaultBase).replace(/\/+$/, '')}
+            base={base}
             slug={slug}
-            locale={a('locale')}
-            compact={this.hasAttribute('compact')}
-            source={window === window.parent ? location.origin : embedder()}
-            referrer={new URLSearchParams(location.search).get('ref')}
+            locale={locale}
+            compact={compact}
+            source={source}
+            referrer={referrer}
           />
         ),
         root,
