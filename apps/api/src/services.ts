@@ -30,6 +30,7 @@ export function createSigning(deps: {
     publicUrl: deps.config.publicUrl,
     log: deps.log,
     rateLimits: deps.config.rateLimits,
+    rateLimitStore: deps.db,
     ...(deps.notifier ? { notifier: deps.notifier } : {}),
   });
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers.ts';
 
+type Json = any;
+const read = async (res: Response): Promise<Json> => res.json();
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ SEED_DEMO: 'true', RATE_LIMITS: 'off' });
@@ -17,7 +20,7 @@ describe('GET /api/v1/pledges/:slug', () => {
   it('answers the demo pledge in French by default and in English on request', async () => {
     const res = await server.app.request('/api/v1/pledges/quit-chatgpt');
     expect(res.status).toBe(200);
-    const view = await res.json();
+    const view = await read(res);
     expect(view).toMatchObject({
       slug: 'quit-chatgpt',
       title: 'Je résilie mon abonnement ChatGPT',
@@ -31,7 +34,7 @@ describe('GET /api/v1/pledges/:slug', () => {
     });
     expect(view.bodyHtml).toContain('<p>');
     expect(view.nextSteps).toHaveLength(5);
-    const en = await (await server.app.request('/api/v1/pledges/quit-chatgpt?locale=en')).json();
+    const en = await read(await server.app.request('/api/v1/pledges/quit-chatgpt?locale=en'));
     expect(en.title).toBe("I'm cancelling my ChatGPT subscription");
     expect(en.questions[1]).toMatchObject({
       id: 'instead',
@@ -43,20 +46,20 @@ describe('GET /api/v1/pledges/:slug', () => {
   it('answers 404 JSON for an unknown pledge', async () => {
     const res = await server.app.request('/api/v1/pledges/nope');
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('NOT_FOUND');
+    expect((await read(res)).error.code).toBe('NOT_FOUND');
   });
 });
 
 describe('POST /api/v1/pledges/:slug/signatures', () => {
   it('signs, moves the count by one, and answers a repeat identically', async () => {
-    const before = (await (await server.app.request('/api/v1/pledges/quit-chatgpt/count')).json())
+    const before = (await read(await server.app.request('/api/v1/pledges/quit-chatgpt/count')))
       .count;
     const res = await server.app.request(
       '/api/v1/pledges/quit-chatgpt/signatures',
       json({ email: 'first@example.org', name: 'Zoë', answers: { why: ['price'] }, consent: true }),
     );
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await read(res);
     expect(body).toMatchObject({ count: before + 1, status: 'confirmed' });
     expect(body.shareUrl).toMatch(/\/p\/quit-chatgpt\?ref=[a-z0-9]{8}$/);
     const again = await server.app.request(
@@ -64,7 +67,7 @@ describe('POST /api/v1/pledges/:slug/signatures', () => {
       json({ email: 'FIRST@example.org' }),
     );
     expect(again.status).toBe(201);
-    const againBody = await again.json();
+    const againBody = await read(again);
     expect(Object.keys(againBody).sort()).toEqual(Object.keys(body).sort());
     expect(againBody.ref).toBe(body.ref);
     expect(againBody.count).toBe(before + 1);
@@ -85,7 +88,7 @@ describe('POST /api/v1/pledges/:slug/signatures', () => {
       json({ email: 'nope' }),
     );
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.fields).toHaveProperty('email');
+    expect((await read(bad)).error.fields).toHaveProperty('email');
     const wrongType = await server.app.request(
       '/api/v1/pledges/quit-chatgpt/signatures',
       json({ email: 1 }),
@@ -108,7 +111,7 @@ describe('POST /api/v1/pledges/:slug/signatures', () => {
       json({ email: 'big@example.org', name: 'x'.repeat(20_000) }),
     );
     expect(big.status).toBe(413);
-    expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await read(big)).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
 
@@ -188,7 +191,11 @@ describe('over the real port', () => {
       const block = buffer.slice(0, cut);
       buffer = buffer.slice(cut + 2);
       const data = block.split('\n').find((l) => l.startsWith('data: '));
-      if (data) events.push({ at: Date.now(), count: JSON.parse(data.slice(6)).count });
+      if (data)
+        events.push({
+          at: Date.now(),
+          count: (JSON.parse(data.slice(6)) as { count: number }).count,
+        });
     };
     await readEvent();
     const start = events[0]?.count as number;

@@ -10,7 +10,7 @@ import type { Notifier } from '../notify/index.ts';
 import type { RateLimitSettings } from '../pledges/pledges.table.ts';
 import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledges.ts';
 import { publicCount } from '../pledges/public.ts';
-import { createRateLimiter, type RateLimiter } from '../ratelimit/index.ts';
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../ratelimit/index.ts';
 import { createBatcher } from './batcher.ts';
 import { newReferralCode } from './codes.ts';
 import { type ConfirmResult, confirmSignature } from './confirm.ts';
@@ -38,6 +38,8 @@ export interface SigningServiceOptions {
   defaultRateLimit?: RateLimitSettings;
   /** Most signatures per transaction. */
   maxBatch?: number;
+  /** Where rate-limit counts live: pass the app's `Db` so PostgreSQL shares them between processes. */
+  rateLimitStore?: RateLimitOptions['store'];
   /** Tells other processes that a count moved (PostgreSQL), and hears theirs. */
   notifier?: Notifier;
 }
@@ -190,6 +192,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
         keyPrefix: `sign:${key}`,
         points: w.points,
         duration: w.seconds,
+        ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
       });
       limiters.set(key, limiter);
     }
