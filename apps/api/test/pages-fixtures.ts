@@ -7,7 +7,8 @@ export const hostile = '<script>alert(1)</script>"\'><img src=x onerror=alert(2)
 
 /**
  * Test pledges for the page tests: `pages-open` (live, no confirmation, a question of each
- * kind, postal code), `pages-confirm` (needs e-mail confirmation), `pages-closed`,
+ * kind, postal code), `pages-confirm` (needs e-mail confirmation), `pages-closed`, `pages-pow`
+ * (proof of work on),
  * `pages-draft`, and `pages-hostile` (hostile texts).
  */
 export async function createPagePledges(db: Db): Promise<void> {
@@ -67,6 +68,7 @@ export async function createPagePledges(db: Db): Promise<void> {
   await createPledge(db.kysely, chapter.id, base('pages-open'));
   await createPledge(db.kysely, chapter.id, base('pages-confirm', { requiresConfirmation: true }));
   await createPledge(db.kysely, chapter.id, base('pages-closed', { status: 'closed' }));
+  await createPledge(db.kysely, chapter.id, base('pages-pow', { proofOfWork: true }));
   await createPledge(db.kysely, chapter.id, base('pages-draft', { status: 'draft' }));
   await createPledge(
     db.kysely,

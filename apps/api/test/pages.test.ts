@@ -5,7 +5,7 @@ import { createPagePledges, hostile } from './pages-fixtures.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ RATE_LIMITS: 'off' });
+  server = await startTestServer({ RATE_LIMITS: 'off', SEED_DEMO: 'true' });
   await createPagePledges(server.ctx.db);
 });
 afterAll(() => server.stop());
@@ -40,6 +40,23 @@ function loadedUrls(page: string): string[] {
 }
 
 describe('GET /p/:slug', () => {
+  it('renders the demo pledge in French and in English', async () => {
+    const fr = await server.app.request('/p/quit-chatgpt');
+    expect(fr.status).toBe(200);
+    const frPage = await fr.text();
+    expect(frPage).toContain('<html lang="fr">');
+    expect(frPage).toContain('<h1>Je résilie mon abonnement ChatGPT');
+    expect(frPage).toContain('objectif 20\u202f000');
+    expect(frPage).toContain('Pourquoi partez-vous ?');
+    expect(frPage).toContain('<meta property="og:site_name" content="QuitGPT Paris">');
+    const en = await (await server.app.request('/p/quit-chatgpt?locale=en')).text();
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<h1>I&#39;m cancelling my ChatGPT subscription');
+    expect(en).toContain('goal 20,000');
+    expect(en).toContain('Why are you leaving?');
+    expect(en).toContain('<meta property="og:locale" content="en_GB">');
+  });
+
   it('renders the pledge in its own language (French) with counter, form and meta tags', async () => {
     const res = await server.app.request('/p/pages-open');
     expect(res.status).toBe(200);
@@ -134,6 +151,19 @@ describe('GET /p/:slug', () => {
 });
 
 describe('POST /p/:slug (the no-JavaScript signing flow)', () => {
+  it('signs the demo pledge from its page: the count goes up by one', async () => {
+    const before = await count('quit-chatgpt');
+    const res = await server.app.request(
+      '/p/quit-chatgpt',
+      form({ email: uniqueEmail(), 'answers.why': 'price', locale: 'fr' }),
+    );
+    expect(res.status).toBe(303);
+    expect(await count('quit-chatgpt')).toBe(before + 1);
+    const page = await (await server.app.request(res.headers.get('location') ?? '')).text();
+    expect(page).toContain('Merci pour votre signature');
+    expect(page).toMatch(/<ol class="checklist">(\s*<li>[\s\S]*?<\/li>){5}\s*<\/ol>/);
+  });
+
   it('signs, redirects with 303 to a thank-you page without personal data, and counts one more', async () => {
     const before = await count('pages-open');
     const email = uniqueEmail();
@@ -217,11 +247,42 @@ describe('POST /p/:slug (the no-JavaScript signing flow)', () => {
     expect(await count('pages-open')).toBe(before);
   });
 
+  it('speaks French on a French page: field messages and the summary naming each field', async () => {
+    const res = await server.app.request('/p/pages-open', form({ email: 'nope' }));
+    const page = await res.text();
+    expect(page).toContain(
+      '<a href="#f-email">Adresse e-mail\u00a0: Cette adresse e-mail n’est pas valable.</a>',
+    );
+    expect(page).toContain(
+      '<p class="error" id="err-email">Cette adresse e-mail n’est pas valable.</p>',
+    );
+  });
+
+  it('keeps proof of work on for the page and says JavaScript is needed for it', async () => {
+    const page = await (await server.app.request('/p/pages-pow?locale=en')).text();
+    expect(page).toContain(
+      '<input type="hidden" name="altcha" value="" data-altcha-for="pages-pow">',
+    );
+    expect(page).toContain('turn on JavaScript to sign');
+    const before = await count('pages-pow');
+    const res = await server.app.request(
+      '/p/pages-pow',
+      form({ email: uniqueEmail(), 'answers.why': 'data', locale: 'en' }),
+    );
+    expect(res.status).toBe(422);
+    const failed = await res.text();
+    expect(failed).toContain('<p class="error" id="err-altcha">The anti-bot check did not succeed');
+    expect(failed).toContain('<a href="#f-altcha">Anti-bot check: ');
+    expect(await count('pages-pow')).toBe(before);
+  });
+
   it('names a missing required answer next to its question', async () => {
     const res = await server.app.request('/p/pages-open', form({ email: uniqueEmail() }));
     expect(res.status).toBe(422);
     const page = await res.text();
-    expect(page).toContain('<a href="#f-answers_why">');
+    expect(page).toContain(
+      '<a href="#f-answers_why">Pourquoi ?\u00a0: Ce champ est obligatoire.</a>',
+    );
     expect(page).toMatch(
       /id="f-answers_why" name="answers.why" value="data" aria-invalid="true" aria-describedby="err-answers_why"/,
     );

@@ -55,23 +55,44 @@ ${
 ${pledge.questions.map((q) => questionField(q, values, errors, t))}
 ${consentField(pledge, values, errors)}
 ${honeypot(t)}
-${
-  pledge.proofOfWork
-    ? html`<input type="hidden" name="altcha" value="" data-altcha-for="${pledge.slug}">
-<p class="pow-note" data-pow-note>${t.powNote}</p>`
-    : ''
-}
+${pledge.proofOfWork ? powField(pledge, errors, t) : ''}
 <p><button type="submit" class="button">${t.submit}</button></p>
 </form>
 </section>`;
 }
 
-function errorSummary({ errors, t }: SignFormProps): Html {
+/**
+ * Proof of work, when organizers switch it on, stays on for this page too: a page-only bypass
+ * would be the door every bot uses. Without JavaScript it cannot be solved, so the page says
+ * so; with JavaScript, /assets/pledge-page.js solves it (in the widget's worker) on submit.
+ */
+function powField(pledge: PagePledge, errors: FormErrors, t: PageStrings): Html {
+  return html`<input type="hidden" name="altcha" value="" data-altcha-for="${pledge.slug}">
+<p class="pow-note" id="f-altcha" data-pow-note>${t.powNote}</p>
+${errors.altcha ? html`<p class="error" id="err-altcha">${errors.altcha}</p>` : ''}`;
+}
+
+function errorSummary({ pledge, errors, t }: SignFormProps): Html {
   const entries = Object.entries(errors);
   if (entries.length === 0) return html``;
+  // Each line names its field and links to it; errors about no field in particular ("_")
+  // have no link.
+  const labels: Record<string, string> = {
+    email: t.email,
+    name: t.name,
+    postalCode: t.postalCode,
+    altcha: t.powLabel,
+  };
+  for (const q of pledge.questions) labels[`answers.${q.id}`] = q.label;
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
 <p id="error-summary-title"><strong>${t.errorSummary}</strong></p>
-<ul>${entries.map(([path, message]) => html`<li><a href="#${fieldId(path)}">${message}</a></li>`)}</ul>
+<ul>${entries.map(([path, message]) => {
+    const label = labels[path] ?? (path === 'consent' ? pledge.consentText : undefined);
+    const text = label ? `${label}${t.colon}${message}` : message;
+    return path === '_' || !label
+      ? html`<li>${text}</li>`
+      : html`<li><a href="#${fieldId(path)}">${text}</a></li>`;
+  })}</ul>
 </div>`;
 }
 

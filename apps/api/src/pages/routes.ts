@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { mapError } from '../http/errors.ts';
+import { localizeErrors } from './field-errors.ts';
 import { readSignatureForm } from './form-input.ts';
 import type { Html } from './html.ts';
 import { pickLocale } from './locale.ts';
@@ -107,7 +108,8 @@ export function mountPages(app: Hono<HonoEnv>, ctx: AppContext): void {
             }),
           );
         }
-        const errors: FormErrors = mapped.body.error.fields ?? { _: mapped.body.error.message };
+        const fields = mapped.body.error.fields ?? { _: mapped.body.error.message };
+        const errors = localizeErrors(fields, locale);
         return page(c, mapped.status, pledgePage(pageProps(ctx, pledge, values, errors)));
       }
     },

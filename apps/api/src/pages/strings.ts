@@ -21,9 +21,13 @@ export interface PageStrings {
   honeypot: string;
   submit: string;
   powNote: string;
+  powLabel: string;
+  powFailed: string;
   closed: string;
   closedText: string;
   errorSummary: string;
+  /** Between a label and its message: French puts a space before the colon. */
+  colon: string;
   fieldInvalid: string;
   notFoundTitle: string;
   notFoundText: string;
@@ -71,10 +75,14 @@ const fr: PageStrings = {
   submit: 'Signer',
   powNote:
     'Ce formulaire demande à votre navigateur de résoudre un petit calcul anti-robots : activez JavaScript pour signer.',
+  powLabel: 'Vérification anti-robots',
+  powFailed:
+    'La vérification anti-robots n’a pas abouti : activez JavaScript, puis envoyez à nouveau le formulaire.',
   closed: 'Clos',
   closedText:
     'Cet engagement est clos : il ne reçoit plus de signatures. Merci à toutes et à tous !',
   errorSummary: 'Le formulaire contient des erreurs :',
+  colon: '\u00a0: ',
   fieldInvalid: 'Ce champ est invalide.',
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Cet engagement n’existe pas ou n’est pas encore publié.',
@@ -125,9 +133,12 @@ const en: PageStrings = {
   submit: 'Sign',
   powNote:
     'This form asks your browser to solve a small anti-bot puzzle: turn on JavaScript to sign.',
+  powLabel: 'Anti-bot check',
+  powFailed: 'The anti-bot check did not succeed: turn on JavaScript, then send the form again.',
   closed: 'Closed',
   closedText: 'This pledge is closed and no longer takes signatures. Thank you all!',
   errorSummary: 'The form has errors:',
+  colon: ': ',
   fieldInvalid: 'This field is invalid.',
   notFoundTitle: 'Page not found',
   notFoundText: 'This pledge does not exist or is not published yet.',
