@@ -4,6 +4,7 @@ import type { Localized, MessageKey } from './i18n/index.tsx';
 import { ChapterSettingsPage } from './pages/ChapterSettingsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
+import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
 
 /** What every chapter page receives: the chapter from the URL, with the user's role in it. */
 export interface ChapterPageProps {
@@ -27,5 +28,11 @@ export interface ChapterPage {
 export const chapterPages: ChapterPage[] = [
   { path: '', label: 'nav.dashboard', minRole: 'viewer', page: DashboardPage },
   { path: 'members', label: 'nav.members', minRole: 'viewer', page: MembersPage },
+  {
+    path: 'outbox',
+    label: { en: 'Outbox', fr: 'Boîte d’envoi' },
+    minRole: 'viewer',
+    page: OutboxPage,
+  },
   { path: 'settings', label: 'nav.settings', minRole: 'owner', page: ChapterSettingsPage },
 ];
