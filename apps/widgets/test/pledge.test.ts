@@ -85,7 +85,7 @@ describe('<groundwork-pledge>', () => {
     $<HTMLInputElement>(root, '[name="a:why"][value=price]').checked = true;
     submit(root);
     await vi.waitFor(() =>
-      expect($(root, '#f-email-e').textContent).toBe('Not a valid e-mail address.'),
+      expect($(root, '#f-email-e').textContent).toBe('Enter a valid e-mail address.'),
     );
     expect($(root, '#f-email').getAttribute('aria-describedby')).toBe('f-email-e');
   });

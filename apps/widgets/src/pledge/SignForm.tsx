@@ -67,6 +67,8 @@ export function SignForm(props: SignFormProps) {
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, 'ERROR', '');
       const fields = e.fields;
+      // The server's wording is English; the one field error people hit is said in their language.
+      if (fields.email) fields.email = t.invalidEmail;
       fail(
         fields,
         e.status === 0 ? t.offline : Object.keys(fields).length ? t.fix : e.message || t.failed,
