@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './browser.ts';
 import { type ServerProcess, startServerProcess } from './server.ts';
+import { axeViolations } from './widget-host.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -46,6 +47,7 @@ it('opens the setup link, creates the owner, signs out and in again', async () =
   await step('setup', async () => {
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Create the first account' }).waitFor();
+    expect(await axeViolations(page, 'body')).toEqual([]);
     await page.getByLabel('Name').fill('Camille Martin');
     await page.getByLabel('E-mail').fill('camille@example.org');
     await page.getByLabel('Password').fill('correct horse battery staple');
@@ -64,6 +66,11 @@ it('opens the setup link, creates the owner, signs out and in again', async () =
   });
 
   await step('sign-in', async () => {
+    // Errors first, with the keyboard: focus lands on the first invalid field.
+    await page.getByLabel('Password').press('Enter');
+    await page.getByText('Please correct 2 problem(s):').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    expect(await axeViolations(page, 'body')).toEqual([]);
     await page.getByLabel('E-mail').fill('camille@example.org');
     await page.getByLabel('Password').fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -72,6 +79,16 @@ it('opens the setup link, creates the owner, signs out and in again', async () =
     expect(await nav.getByText('QuitGPT Paris').isVisible()).toBe(true);
     expect(await nav.getByRole('link', { name: 'Members' }).isVisible()).toBe(true);
     expect(page.url()).toBe(`${server.url}/admin/c/quitgpt-paris`);
+  });
+
+  await step('pages', async () => {
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Invite someone' }).waitFor();
+    expect(await axeViolations(page, 'body')).toEqual([]);
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Active sessions' }).waitFor();
+    await page.getByText('(this device)').waitFor();
+    expect(await axeViolations(page, 'body')).toEqual([]);
   });
 
   expect(problems).toEqual([]);
