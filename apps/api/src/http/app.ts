@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { mountAssets } from '../assets/index.ts';
 import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
+import { mountExports } from '../exports/index.ts';
 import { mountPages, redactPath } from '../pages/index.ts';
 import type { TrpcContext } from '../trpc/context.ts';
 import { mountPublicApi } from '../public/index.ts';
@@ -97,6 +98,8 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
   mountPages(app, ctx);
   mountPublicApi(app, ctx);
   mountWidgets(app, ctx);
+  // Before the admin SPA: /admin/api/* are real routes, not client-side pages.
+  mountExports(app, ctx);
   mountAdmin(app);
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, 404));

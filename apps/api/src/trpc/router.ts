@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth.ts';
 import { chaptersRouter } from './routers/chapters.ts';
 import { membersRouter } from './routers/members.ts';
 import { outboxRouter } from './routers/outbox.ts';
+import { pledgesRouter } from './routers/pledges.ts';
 
 /**
  * The admin's whole API. The admin imports only this type (`AppRouter`), never the code.
@@ -15,6 +16,7 @@ export const appRouter = router({
   chapters: chaptersRouter,
   members: membersRouter,
   outbox: outboxRouter,
+  pledges: pledgesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,8 @@ import { signatureBatches } from './signatures-query.ts';
 export interface SignatureExport {
   /** Column names: fixed ones, then one per custom question (its label). */
   header: string[];
+  /** The filters as validated (record them in the audit log). */
+  filter: SignatureFilter;
   /** Rows of plain cell strings, in batches (oldest first); never the whole set at once. */
   batches: AsyncIterable<string[][]>;
 }
@@ -65,7 +67,7 @@ export async function exportSignatures(
       ]);
     }
   }
-  return { header, batches: batches() };
+  return { header, filter, batches: batches() };
 }
 
 function answerCells(questions: Question[], json: string, locale: 'fr' | 'en'): string[] {
@@ -81,16 +83,17 @@ function answerCells(questions: Question[], json: string, locale: 'fr' | 'en'): 
 }
 
 /**
- * Records an export of personal data in the audit log: who, which filters, how many rows.
+ * Records an export of personal data in the audit log: who, which filters, how many rows, and
+ * whether the download ran to its end.
  *
  * @example
- * await recordSignatureExport(db, { chapterId, userId }, filter, 1234, clock);
+ * await recordSignatureExport(db, { chapterId, userId }, filter, { rows: 1234, completed: true }, clock);
  */
 export async function recordSignatureExport(
   db: Kysely<Database>,
   actor: { chapterId: string; userId: string },
   filter: SignatureFilter,
-  rows: number,
+  result: { rows: number; completed: boolean },
   clock: Clock = systemClock,
 ): Promise<void> {
   await recordAudit(
@@ -100,7 +103,7 @@ export async function recordSignatureExport(
       actorUserId: actor.userId,
       action: 'signatures.exported',
       target: filter.pledgeId,
-      details: { filter, rows },
+      details: { filter, ...result },
     },
     clock,
   );

@@ -1,0 +1,2 @@
+export { csvLines, utf8Bom } from './csv.ts';
+export { mountExports } from './routes.ts';
