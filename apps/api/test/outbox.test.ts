@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config/index.ts';
 import { callerAs, createTestChapter, createTestUser, testPassword, trpc } from './auth-helpers.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
+import { createPagePledges } from './pages-fixtures.ts';
 
 const data = {
   pledgeTitle: 'Quit <ChatGPT>',
@@ -54,6 +55,35 @@ describe('the outbox with SMTP_URL set', () => {
     const message = await caller.outbox.get({ chapterId, id });
     expect(message.rendered?.html).toContain('Quit &lt;ChatGPT&gt;');
     expect(message.rendered?.text).toContain('https://pledge.example.org/confirm/tok');
+  });
+
+  it('delivers the confirmation of a real signature over SMTP; its link confirms and sends the thank-you', async () => {
+    await createPagePledges(server.ctx.db);
+    const to = 'zoe@example.org';
+    const signed = await fetch(`${server.url}/api/v1/pledges/pages-confirm/signatures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: to, name: 'Zoé', answers: { why: ['data'] } }),
+    });
+    expect(signed.status).toBe(201);
+    const mine = () => smtp.received.filter((m) => m.to[0] === to);
+    await vi.waitFor(() => expect(mine()).toHaveLength(1), { timeout: 5000 });
+    const confirm = mine()[0];
+    expect(confirm?.subject).toBe('Confirmez votre signature\u00a0: Je résilie');
+    // The chapter's (hostile) name is the display name, quoted by the mailer: one header only.
+    expect(confirm?.headers.from).toMatch(/^"Pages <script>.*" <no-reply@pledge\.example\.org>$/);
+    expect(confirm?.raw).not.toMatch(/^Bcc:/im);
+    expect(confirm?.html).not.toContain('<script>');
+    const path = /\/confirm\/[^\s"<]+/.exec(confirm?.text ?? '')?.[0] ?? '';
+    expect(path).not.toBe('');
+
+    const page = await fetch(`${server.url}${path}`);
+    expect(page.status).toBe(200);
+    await vi.waitFor(() => expect(mine()).toHaveLength(2), { timeout: 5000 });
+    const thanks = mine()[1];
+    expect(thanks?.subject).toBe('Merci pour votre signature\u00a0: Je résilie');
+    expect(thanks?.text).toContain('1. Ouvrez les paramètres\n2. Gardez une preuve');
+    expect(thanks?.text).toMatch(/\/p\/pages-confirm\?ref=\w+/);
   });
 
   it('answers the list over the real port to a signed-in organizer', async () => {
