@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -218,6 +219,51 @@ describe('the pledge widget on another origin under a strict CSP', () => {
     const sent = JSON.parse(w.bodies.at(-1) ?? '{}') as Record<string, unknown>;
     expect(sent.source).toBe(host.origin);
     expect(await w.context.cookies()).toEqual([]);
+    expect(w.foreign).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('proof of work: the solver loads as a worker in the embed and as a module on the host', async () => {
+    // A challenge made here (the demo pledge has proof-of-work off, so the API gives none).
+    const salt = 'e2e-salt?expires=9999999999';
+    const challenge = {
+      algorithm: 'SHA-256',
+      challenge: createHash('sha256').update(`${salt}1234`).digest('hex'),
+      maxnumber: 5000,
+      salt,
+      signature: 'unused',
+    };
+    const numberIn = (payload: string) =>
+      (JSON.parse(Buffer.from(payload, 'base64').toString()) as { number: number }).number;
+    const w = await open();
+    const { page } = w;
+    await step(page, 'pow', async () => {
+      await page.goto(`${host.origin}/framed`);
+      await expect.poll(() => page.frames().length).toBe(2);
+      const frame = page.frames().find((f) => f.url().startsWith(server.url));
+      if (!frame) throw new Error('no embed frame');
+      // Same origin as the API (the embed page): a module worker, allowed by worker-src 'self'.
+      const inWorker = await frame.evaluate(
+        (c) =>
+          new Promise<string>((resolve, reject) => {
+            const worker = new Worker('/widgets/pow-worker.js', { type: 'module' });
+            worker.onmessage = (e) => resolve(e.data as string);
+            worker.onerror = (e) => reject(new Error(e.message));
+            worker.postMessage(c);
+          }),
+        challenge,
+      );
+      expect(numberIn(inWorker)).toBe(1234);
+      // Another origin (the host page): imported as a module, allowed by script-src <api>.
+      await page.goto(`${host.origin}/`);
+      // (A string: vitest would rewrite an import() written in this file.)
+      const url = `${server.url}/widgets/pow-worker.js`;
+      const imported = await page.evaluate<string>(
+        `import(${JSON.stringify(url)}).then((m) => m.solve(${JSON.stringify(challenge)}))`,
+      );
+      expect(numberIn(imported)).toBe(1234);
+    });
     expect(w.foreign).toEqual([]);
     expect(w.problems).toEqual([]);
     await w.context.close();
