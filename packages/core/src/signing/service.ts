@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../clock/index.ts';
+import { retryTransient } from '../db/retry.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import type { Notifier } from '../notify/index.ts';
@@ -149,9 +150,10 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     // The cached entries as they were before the write: only those may get the deltas added
     // (an entry reloaded meanwhile may already include this batch, so it is re-read instead).
     const before = new Map(items.map((i) => [i.pledge.id, entries.get(i.pledge.slug)]));
-    const outcome = await db
-      .transaction()
-      .execute((trx) => writeSignatures(trx, items, { publicUrl, clock }));
+    // retryTransient: two processes' batches can deadlock on PostgreSQL; the loser reruns.
+    const outcome = await retryTransient(() =>
+      db.transaction().execute((trx) => writeSignatures(trx, items, { publicUrl, clock })),
+    );
     for (const [pledgeId, delta] of outcome.deltas) {
       const slug = slugById.get(pledgeId);
       const cached = slug ? entries.get(slug) : undefined;
