@@ -1,4 +1,4 @@
-import { getPublicPledge } from '@groundwork/core/pledges';
+import { getPledgeBySlug, getPublicPledge, updatePledge } from '@groundwork/core/pledges';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { createPagePledges, hostile } from './pages-fixtures.ts';
@@ -108,6 +108,23 @@ describe('GET /p/:slug', () => {
       headers: { 'accept-language': 'en' },
     });
     expect(await forced.text()).toContain('<html lang="fr">');
+  });
+
+  it('shows an organizer edit at once (after the usual invalidate), not a cached old text', async () => {
+    const before = await (await server.app.request('/p/pages-closed')).text();
+    expect(before).toContain('<h1>Je résilie');
+    const pledge = await getPledgeBySlug(server.ctx.db.kysely, 'pages-closed');
+    if (!pledge) throw new Error('fixture missing');
+    const fr = pledge.translations.fr;
+    if (!fr) throw new Error('fixture missing');
+    await updatePledge(server.ctx.db.kysely, pledge.id, {
+      ...pledge,
+      rateLimit: null,
+      translations: { ...pledge.translations, fr: { ...fr, title: 'Titre modifié' } },
+    });
+    server.ctx.signing.invalidate(pledge.id);
+    const after = await (await server.app.request('/p/pages-closed')).text();
+    expect(after).toContain('<h1>Titre modifié');
   });
 
   it('carries ?ref= into the form and ignores a malformed one', async () => {

@@ -56,8 +56,14 @@ function preferredLanguages(header: string | undefined): string[] {
  * formatCount(12345, 'en') // '12,345'
  */
 export function formatCount(value: number, locale: PageLocale): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(value);
+  return numberFormats[locale].format(value);
 }
+
+// Built once: constructing an Intl.NumberFormat costs far more than using one.
+const numberFormats: Record<PageLocale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR'),
+  en: new Intl.NumberFormat('en-GB'),
+};
 
 /** og:locale wants a territory: fr → fr_FR, en → en_GB. */
 export function ogLocale(locale: PageLocale): string {

@@ -141,9 +141,8 @@ export function mountPages(app: Hono<HonoEnv>, ctx: AppContext): void {
     c.header('Cache-Control', 'no-store');
     const outcome = await backend.confirm(c.req.param('token'));
     if (outcome.ok) {
-      const pledge = await backend
-        .getPublicPledge(outcome.slug, chooseLocale(c, outcome.locale))
-        .catch(() => undefined);
+      const found = await backend.find(outcome.slug).catch(() => undefined);
+      const pledge = found?.view(chooseLocale(c, outcome.locale));
       if (pledge) {
         const share = shareFor(pledge, outcome.ref);
         const locale = pledge.locale as PageLocale;
@@ -177,16 +176,15 @@ async function loadPledge(
   backend: Backend,
   wanted?: string,
 ): Promise<PagePledge | undefined> {
-  const slug = c.req.param('slug') ?? '';
-  const first = await backend.getPublicPledge(slug).catch(notFoundToUndefined);
-  if (!first) return undefined;
+  const found = await backend.find(c.req.param('slug') ?? '').catch(notFoundToUndefined);
+  if (!found) return undefined;
   const locale = pickLocale({
     query: wanted ?? c.req.query('locale'),
     acceptLanguage: wanted ? undefined : c.req.header('accept-language'),
-    available: first.locales,
-    fallback: first.locale,
+    available: found.locales,
+    fallback: found.defaultLocale,
   });
-  return locale === first.locale ? first : backend.getPublicPledge(slug, locale);
+  return found.view(locale);
 }
 
 function notFoundToUndefined(error: unknown): undefined {
@@ -223,9 +221,10 @@ function shareFor(pledge: PagePledge, ref: string | undefined): ShareContent {
   };
 }
 
-function chooseLocale(c: C, fallback: string | undefined): string | undefined {
+function chooseLocale(c: C, fallback: string): PageLocale {
   const query = c.req.query('locale');
-  return isPageLocale(query) ? query : fallback;
+  if (isPageLocale(query)) return query;
+  return isPageLocale(fallback) ? fallback : 'fr';
 }
 
 /** The language for a page that has no pledge to follow: ?locale=, then the browser, then French. */
