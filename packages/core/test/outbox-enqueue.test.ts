@@ -1,7 +1,7 @@
 import { createChapter } from '@groundwork/core/chapters';
 import { manualClock } from '@groundwork/core/clock';
 import { AppError } from '@groundwork/core/errors';
-import { enqueueMail } from '@groundwork/core/outbox';
+import { enqueueMail, eraseOutboxPerson, purgeOutbox } from '@groundwork/core/outbox';
 import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -97,6 +97,71 @@ describe('enqueueMail', () => {
     const first = await enqueueMail(db.kysely, input);
     const second = await enqueueMail(db.kysely, input);
     expect(second).toBe(first);
+  });
+});
+
+describe('pacing and clean-up', () => {
+  it('holds a mail until notBefore', async () => {
+    const id = await enqueueMail(
+      db.kysely,
+      {
+        chapterId,
+        to: 'later@example.org',
+        template: 'pledge-confirm',
+        locale: 'en',
+        data,
+        notBefore: new Date('2026-03-01T12:00:00.000Z'),
+      },
+      clock,
+    );
+    const row = await db.kysely
+      .selectFrom('outbox')
+      .select('next_attempt_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.next_attempt_at).toBe('2026-03-01T12:00:00.000Z');
+  });
+
+  it("erases one person's mail, by person id or address, and nobody else's", async () => {
+    const mail = (to: string, personId?: string) =>
+      enqueueMail(db.kysely, {
+        chapterId,
+        to,
+        template: 'pledge-confirm',
+        locale: 'en',
+        data,
+        personId,
+      });
+    await mail('erase-me@example.org', 'person-1');
+    await mail('erase-me@example.org');
+    const kept = await mail('keep-me@example.org', 'person-2');
+    const before = await countRows();
+    const removed = await eraseOutboxPerson(db.kysely, {
+      chapterId,
+      personId: 'person-1',
+      email: 'erase-me@example.org',
+    });
+    expect(removed).toBe(2);
+    expect(await countRows()).toBe(before - 2);
+    const left = await db.kysely
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_address', 'like', '%me@example.org')
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([kept]);
+  });
+
+  it('purges finished rows older than a date and keeps pending ones', async () => {
+    const old = manualClock('2025-01-01T00:00:00.000Z');
+    const input = { chapterId, template: 'pledge-confirm' as const, locale: 'en', data };
+    const done = await enqueueMail(db.kysely, { ...input, to: 'old@example.org' }, old);
+    const waiting = await enqueueMail(db.kysely, { ...input, to: 'old2@example.org' }, old);
+    await db.kysely.updateTable('outbox').set({ status: 'sent' }).where('id', '=', done).execute();
+    const removed = await purgeOutbox(db.kysely, { before: new Date('2025-06-01T00:00:00.000Z') });
+    expect(removed).toBe(1);
+    const ids = (await db.kysely.selectFrom('outbox').select('id').execute()).map((r) => r.id);
+    expect(ids).toContain(waiting);
+    expect(ids).not.toContain(done);
   });
 });
 

@@ -23,6 +23,8 @@ export interface EnqueueMailInput<N extends TemplateName = TemplateName> {
   replyTo?: string | null;
   /** A key unique per logical message: queueing it again returns the first row's id. */
   dedupeKey?: string | null;
+  /** Not sent before this time (e.g. to pace a broadcast); now by default. */
+  notBefore?: Date | null;
 }
 
 /* Headers the transport sets itself: a caller must not override them. */
@@ -69,6 +71,7 @@ const envelope = z.object({
     .nullish(),
   replyTo: z.email({ error: 'must be an e-mail address' }).nullish(),
   dedupeKey: z.string().min(1).max(200).nullish(),
+  notBefore: z.date().nullish(),
 });
 
 /**
@@ -109,7 +112,7 @@ export async function enqueueMail<N extends TemplateName>(
     dedupe_key: checked.dedupeKey ?? null,
     status: 'pending' as const,
     attempts: 0,
-    next_attempt_at: now,
+    next_attempt_at: checked.notBefore ? checked.notBefore.toISOString() : now,
     created_at: now,
   };
   if (row.dedupe_key === null) {

@@ -17,6 +17,7 @@ export {
   releaseClaims,
 } from './claim.ts';
 export { type EnqueueMailInput, enqueueMail } from './enqueue.ts';
+export { eraseOutboxPerson, purgeOutbox } from './maintenance.ts';
 export { buildOutgoing, describeError, isPermanent } from './message.ts';
 export type * from './outbox.table.ts';
 export {
