@@ -78,8 +78,8 @@ interface Watched {
   bodies: string[];
 }
 
-async function open(): Promise<Watched> {
-  const context = await browser.newContext({ locale: 'en-GB' });
+async function open(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Watched> {
+  const context = await browser.newContext({ locale: 'en-GB', ...options });
   const page = await context.newPage();
   const w: Watched = { context, page, problems: [], foreign: [], bodies: [] };
   page.on('console', (m) => {
@@ -265,6 +265,24 @@ describe('the pledge widget on another origin under a strict CSP', () => {
       expect(numberIn(imported)).toBe(1234);
     });
     expect(w.foreign).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  });
+
+  it('dark mode and French: readable (axe) and translated', async () => {
+    const w = await open({ colorScheme: 'dark' });
+    const { page } = w;
+    await step(page, 'dark-fr', async () => {
+      await page.goto(`${host.origin}/`);
+      await page.locator('#main form').waitFor();
+      await page.locator('#main').evaluate((el) => el.setAttribute('locale', 'fr'));
+      await expect
+        .poll(() => page.locator('#main button[type=submit]').textContent())
+        .toBe('Je signe');
+      // #second has accent="#0055aa": its button text must stay readable on the dark page.
+      expect(await axeViolations(page, '#main')).toEqual([]);
+      expect(await axeViolations(page, '#second')).toEqual([]);
+    });
     expect(w.problems).toEqual([]);
     await w.context.close();
   });

@@ -13,11 +13,17 @@ function embedder(): string {
   }
 }
 
-/** The `accent` attribute as a one-rule sheet (an inline style would need 'unsafe-inline'). */
+/**
+ * The `accent` attribute as a small sheet (an inline style would need 'unsafe-inline'). The
+ * text on the accent turns black or white by the accent's lightness where the browser knows
+ * relative colours, else white (the usual case: a dark brand colour).
+ */
 function accentSheet(accent: string | null): CSSStyleSheet[] {
   if (!accent || !globalThis.CSS?.supports('color', accent)) return [];
   const s = new CSSStyleSheet();
-  s.replaceSync(`.gw{--gw-accent:${accent}}`);
+  s.replaceSync(
+    `.gw{--gw-accent:${accent};--gw-on-accent:#fff}@supports (color:lch(from red l c h)){.gw{--gw-on-accent:lch(from ${accent} calc((50 - l)*999) 0 0)}}`,
+  );
   return [s];
 }
 
