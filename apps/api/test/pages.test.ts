@@ -66,7 +66,7 @@ describe('GET /p/:slug', () => {
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('<h1>Je résilie');
     expect(page).toContain('<strong>milliers</strong>');
-    expect(page).toMatch(/0 signatures<\/strong> \/ <span data-goal="20000">objectif 20\u202f000/);
+    expect(page).toMatch(/0 signature<\/strong> \/ <span data-goal="20000">objectif 20\u202f000/);
     expect(page).toMatch(/<progress max="20000" value="0"/);
     expect(page).toContain('<form method="post" action="/p/pages-open"');
     expect(page).toMatch(/<input type="checkbox" id="f-consent" name="consent" value="yes">/);

@@ -159,11 +159,11 @@ describe('the hosted pledge page /p/quit-chatgpt', () => {
         expect(res.status).toBe(201);
         const expected = new Intl.NumberFormat('en-GB').format(before + 1);
         await page
-          .locator('[data-count]', { hasText: `${expected} signatures` })
+          .locator('[data-count]', { hasText: `${expected} signature` })
           .waitFor({ timeout: 10_000 });
         expect(await page.locator('progress').getAttribute('value')).toBe(String(before + 1));
         await page
-          .locator('[data-count-announcer]', { hasText: `${expected} signatures` })
+          .locator('[data-count-announcer]', { hasText: `${expected} signature` })
           .waitFor({ state: 'attached', timeout: 10_000 });
       });
 

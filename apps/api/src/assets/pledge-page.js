@@ -10,8 +10,13 @@
     const progress = section.querySelector('progress');
     const announcer = section.querySelector('[data-count-announcer]');
     const locale = section.dataset.locale === 'fr' ? 'fr-FR' : 'en-GB';
-    const template = section.dataset.template || '{count}';
     const format = new Intl.NumberFormat(locale);
+    const plural = new Intl.PluralRules(locale);
+    const label = (count) =>
+      (plural.select(count) === 'one' ? section.dataset.one : section.dataset.other).replace(
+        '{count}',
+        format.format(count),
+      );
     let shown = Number(strong?.dataset.count || 0);
     let lastAnnounce = 0;
     let pendingAnnounce;
@@ -32,7 +37,7 @@
       const count = Number(data?.count);
       if (!Number.isFinite(count) || count === shown) return;
       shown = count;
-      const text = template.replace('{count}', format.format(count));
+      const text = label(count);
       if (strong) {
         strong.textContent = text;
         strong.dataset.count = String(count);

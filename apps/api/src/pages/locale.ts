@@ -1,4 +1,4 @@
-import { isPageLocale, type PageLocale } from './strings.ts';
+import { isPageLocale, type PageLocale, type PageStrings } from './strings.ts';
 
 export interface LocaleChoice {
   /** `?locale=` from the URL (an explicit choice always wins). */
@@ -59,10 +59,26 @@ export function formatCount(value: number, locale: PageLocale): string {
   return numberFormats[locale].format(value);
 }
 
-// Built once: constructing an Intl.NumberFormat costs far more than using one.
+/**
+ * "1 signature", "12 345 signatures": the count with the locale's plural rule (French says
+ * "0 signature").
+ *
+ * @example
+ * signaturesText(stringsFor('en'), 'en', 1) // '1 signature'
+ */
+export function signaturesText(t: PageStrings, locale: PageLocale, count: number): string {
+  const form = pluralRules[locale].select(count) === 'one' ? 'one' : 'other';
+  return t.signatures[form].replace('{count}', formatCount(count, locale));
+}
+
+// Built once: constructing Intl objects costs far more than using them.
 const numberFormats: Record<PageLocale, Intl.NumberFormat> = {
   fr: new Intl.NumberFormat('fr-FR'),
   en: new Intl.NumberFormat('en-GB'),
+};
+const pluralRules: Record<PageLocale, Intl.PluralRules> = {
+  fr: new Intl.PluralRules('fr-FR'),
+  en: new Intl.PluralRules('en-GB'),
 };
 
 /** og:locale wants a territory: fr → fr_FR, en → en_GB. */

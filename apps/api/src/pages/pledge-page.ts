@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import { signForm } from './form.ts';
 import { firstParagraphText, type Html } from './html.ts';
 import { layout } from './layout.ts';
-import { formatCount } from './locale.ts';
+import { formatCount, signaturesText } from './locale.ts';
 import { type PageLocale, type PageStrings, stringsFor } from './strings.ts';
 import type { FormErrors, FormValues, PagePledge } from './types.ts';
 
@@ -70,10 +70,10 @@ export function counter(
   const max = Math.max(pledge.goal, pledge.count, 1);
   return html`<section class="counter" aria-labelledby="counter-text"${
     live
-      ? html` data-live-counter data-count-url="${api}/count" data-stream-url="${api}/stream" data-locale="${locale}" data-template="${t.signatures('{count}')}"`
+      ? html` data-live-counter data-count-url="${api}/count" data-stream-url="${api}/stream" data-locale="${locale}" data-one="${t.signatures.one}" data-other="${t.signatures.other}"`
       : ''
   }>
-<p id="counter-text" class="counter-text"><strong data-count="${pledge.count}">${t.signatures(formatCount(pledge.count, locale))}</strong> / <span data-goal="${pledge.goal}">${t.goal(formatCount(pledge.goal, locale))}</span></p>
+<p id="counter-text" class="counter-text"><strong data-count="${pledge.count}">${signaturesText(t, locale, pledge.count)}</strong> / <span data-goal="${pledge.goal}">${t.goal(formatCount(pledge.goal, locale))}</span></p>
 <progress max="${max}" value="${pledge.count}" aria-labelledby="counter-text">${Math.round((pledge.count / max) * 100)}%</progress>
 <p class="visually-hidden" aria-live="polite" data-count-announcer></p>
 </section>`;

@@ -9,7 +9,8 @@ export type PageLocale = (typeof pageLocales)[number];
 export interface PageStrings {
   languageName: string;
   switchLanguage: string;
-  signatures: (count: string) => string;
+  /** `{count}` is replaced by the formatted number; `one` for 1 (and 0 in French). */
+  signatures: { one: string; other: string };
   goal: (goal: string) => string;
   progressLabel: string;
   signHeading: string;
@@ -62,7 +63,7 @@ export interface PageStrings {
 const fr: PageStrings = {
   languageName: 'Français',
   switchLanguage: 'Langue',
-  signatures: (count) => `${count} signatures`,
+  signatures: { one: '{count} signature', other: '{count} signatures' },
   goal: (goal) => `objectif ${goal}`,
   progressLabel: 'Progression vers l’objectif',
   signHeading: 'Je signe',
@@ -120,7 +121,7 @@ const fr: PageStrings = {
 const en: PageStrings = {
   languageName: 'English',
   switchLanguage: 'Language',
-  signatures: (count) => `${count} signatures`,
+  signatures: { one: '{count} signature', other: '{count} signatures' },
   goal: (goal) => `goal ${goal}`,
   progressLabel: 'Progress towards the goal',
   signHeading: 'Sign the pledge',
