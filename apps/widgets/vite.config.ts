@@ -17,7 +17,8 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       outDir: 'dist',
-      emptyOutDir: e === entries.production,
+      // Only the first build of `pnpm build` clears dist; `pnpm dev` rebuilds pledge.js in place.
+      emptyOutDir: e === entries.production && !process.argv.includes('--watch'),
       lib: {
         entry: e.entry,
         // The entries export nothing, so this name never becomes a global.

@@ -121,6 +121,18 @@ describe('<groundwork-pledge>', () => {
     expect(links.length).toBeGreaterThan(5);
     for (const a of links) expect(decodeURIComponent(a.href)).toContain('ref=abc123');
     await vi.waitFor(() => expect(root.activeElement?.tagName).toBe('H3'));
+
+    // "Copy link" puts the signer's own link on the clipboard and says so.
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
+    $(root, '[part=share] button').click();
+    await vi.waitFor(() =>
+      expect($(root, '[part=share] [role=status]').textContent).toBe('Link copied.'),
+    );
+    expect(copied).toEqual(['http://chapter.test/p/quit-chatgpt?ref=abc123']);
   });
 
   it('keeps several widgets independent, and stores nothing in the browser', async () => {

@@ -53,7 +53,7 @@ export function Thanks(props: { pledge: PublicPledge; result: SignatureResult; t
             {name}
           </a>
         ))}
-        <button type="button" onClick={copy} part="link">
+        <button type="button" on:click={copy} part="link">
           {props.t.copy}
         </button>
         <span role="status">{copied() ? props.t.copied : ''}</span>
