@@ -60,11 +60,15 @@ export const logTransport: MailTransport = {
  * @example
  * const transport = createSmtpTransport('smtp://user:pass@127.0.0.1:2525');
  */
-export function createSmtpTransport(url: string): MailTransport {
+export function createSmtpTransport(
+  url: string,
+  options: { connections?: number } = {},
+): MailTransport {
   const transporter = nodemailer.createTransport({
     url,
+    // A few pooled connections: the worker sends that many mails side by side.
     pool: true,
-    maxConnections: 1,
+    maxConnections: options.connections ?? 4,
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,

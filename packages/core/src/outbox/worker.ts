@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { type Clock, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
-import type { Mailbox, MailTransport } from '../mail/transport.ts';
+import type { Mailbox, MailTransport, OutgoingMail } from '../mail/transport.ts';
 import { cryptoRandom, defaultMaxAttempts, retryDelayMs } from './backoff.ts';
 import { claimDue, hasDue, markAttemptFailed, markDone, releaseClaims } from './claim.ts';
 import { buildOutgoing, describeError, isPermanent } from './message.ts';
@@ -25,6 +25,8 @@ export interface OutboxWorkerOptions {
   workerId?: string;
   /** Rows claimed at once: 20 over SMTP, 500 with the log transport (one write per batch). */
   batchSize?: number;
+  /** Mails sent side by side over SMTP (match the transport's connections). */
+  concurrency?: number;
   /** How long a claim lasts: longer than the slowest send (SMTP timeouts are ≤ 60 s). */
   lockMs?: number;
   /** Idle wait between polls. */
@@ -66,6 +68,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const log = options.log ?? quietLog;
   const id = options.workerId ?? `${hostname()}:${process.pid}:${newId(6)}`;
   const batchSize = options.batchSize ?? (options.transport.kind === 'log' ? 500 : 20);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
   const lockMs = options.lockMs ?? 5 * 60_000;
   const pollMs = options.pollMs ?? 1000;
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
@@ -102,43 +105,49 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function deliverBatch(rows: OutboxRow[]): Promise<void> {
-    const ready = await renderable(rows);
     if (options.transport.kind === 'log') {
-      // Nothing leaves the machine: one write for the batch, one log line per mail without
-      // the address or the body; organizers read the mail in the admin's Outbox.
-      await markDone(
-        db,
-        id,
-        ready.map((r) => r.row.id),
-        { status: 'logged', at: iso() },
-      );
-      for (const { row } of ready) {
+      // Nothing leaves the machine: one write for the batch and one log line per mail,
+      // without the address or the body. Organizers read the mail (rendered then) in the
+      // admin's Outbox; not rendering here keeps big batches cheap during a signing spike.
+      const ids = rows.map((r) => r.id);
+      await markDone(db, id, ids, { status: 'logged', at: iso() });
+      for (const row of rows) {
         log.info('mail kept in the outbox (no SMTP_URL)', { id: row.id, template: row.template });
       }
       return;
     }
-    for (let i = 0; i < ready.length; i++) {
-      if (stopping) {
-        await releaseClaims(
-          db,
-          id,
-          ready.slice(i).map((r) => r.row.id),
-        );
-        return;
+    const ready = await renderable(rows);
+    // A few lanes send side by side (SMTP round trips overlap); each lane marks its mail as
+    // soon as the server accepted it, so a crash can repeat at most the mails in flight.
+    let next = 0;
+    const lane = async () => {
+      while (!stopping && next < ready.length) {
+        const { row, mail } = ready[next++] as (typeof ready)[number];
+        await sendOne(row, mail);
       }
-      const { row, mail } = ready[i] as (typeof ready)[number];
-      try {
-        const info = await options.transport.send(mail);
-        const marked = await markDone(db, id, [row.id], {
-          status: 'sent',
-          at: iso(),
-          messageId: info.messageId,
-        });
-        if (marked === 0) log.warn('mail sent after its claim expired', { id: row.id });
-        log.info('mail sent', { id: row.id, template: row.template });
-      } catch (error) {
-        await fail(row, error, isPermanent(error));
-      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, lane));
+    if (next < ready.length) {
+      await releaseClaims(
+        db,
+        id,
+        ready.slice(next).map((r) => r.row.id),
+      );
+    }
+  }
+
+  async function sendOne(row: OutboxRow, mail: OutgoingMail): Promise<void> {
+    try {
+      const info = await options.transport.send(mail);
+      const marked = await markDone(db, id, [row.id], {
+        status: 'sent',
+        at: iso(),
+        messageId: info.messageId,
+      });
+      if (marked === 0) log.warn('mail sent after its claim expired', { id: row.id });
+      log.info('mail sent', { id: row.id, template: row.template });
+    } catch (error) {
+      await fail(row, error, isPermanent(error));
     }
   }
 
