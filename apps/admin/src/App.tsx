@@ -1,6 +1,6 @@
-import { ErrorBoundary, type JSX, Match, Show, Switch } from 'solid-js';
+import { createEffect, ErrorBoundary, type JSX, Match, Show, Switch } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import type { Api, Membership } from './api/client.ts';
+import type { Api, Membership, Role } from './api/client.ts';
 import { ApiProvider } from './api/context.tsx';
 import { errorMessageOf } from './api/errors.ts';
 import { Layout, PublicLayout } from './components/Layout.tsx';
@@ -46,7 +46,7 @@ const routes: Route[] = [
     path: page.path ? `/c/:chapter/${page.path}` : '/c/:chapter',
     render: (params: Record<string, string>) => (
       <ChapterRoute slug={params.chapter ?? ''} minRole={page.minRole}>
-        {(chapter) => <Dynamic component={page.page} chapter={chapter} />}
+        {(chapter) => <Dynamic component={page.page} chapter={chapter()} />}
       </ChapterRoute>
     ),
   })),
@@ -82,31 +82,34 @@ function SignedIn(props: { children: () => JSX.Element; layout?: boolean }) {
 
 function ChapterRoute(props: {
   slug: string;
-  minRole: 'viewer' | 'organizer' | 'owner';
-  children: (chapter: Membership) => JSX.Element;
+  minRole: Role;
+  children: (chapter: () => Membership) => JSX.Element;
 }) {
   const session = useSession();
   const { t } = useI18n();
   const chapter = () => session.membership(props.slug);
+  createEffect(() => {
+    const slug = chapter()?.slug;
+    if (slug) session.setLastChapter(slug);
+  });
   return (
     <SignedIn layout={false}>
       {() => (
-        <Show when={chapter()} keyed fallback={<Layout children={<NotFound />} />}>
-          {(m) => {
-            session.setLastChapter(m.slug);
-            return (
-              <Layout chapter={m}>
-                <Show
-                  when={hasRole(m.role, props.minRole)}
-                  fallback={<Page title={t('error.forbidden')} children={null} />}
-                >
-                  <ErrorBoundary fallback={(error) => <StatusError error={error} />}>
-                    {props.children(m)}
-                  </ErrorBoundary>
-                </Show>
-              </Layout>
-            );
-          }}
+        // Not keyed: a refreshed membership (renamed chapter) updates the page in place
+        // instead of re-creating it, so form state and focus survive.
+        <Show when={chapter()} fallback={<Layout children={<NotFound />} />}>
+          {(m) => (
+            <Layout chapter={m()}>
+              <Show
+                when={hasRole(m().role, props.minRole)}
+                fallback={<Page title={t('error.forbidden')} children={null} />}
+              >
+                <ErrorBoundary fallback={(error) => <StatusError error={error} />}>
+                  {props.children(m)}
+                </ErrorBoundary>
+              </Show>
+            </Layout>
+          )}
         </Show>
       )}
     </SignedIn>

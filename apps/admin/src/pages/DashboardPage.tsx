@@ -1,9 +1,12 @@
+import { For } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { Page } from '../components/Page.tsx';
+import { dashboardCards } from '../dashboard.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import type { ChapterPageProps } from '../routes.tsx';
-import { useSession } from '../session/index.tsx';
+import { hasRole, useSession } from '../session/index.tsx';
 
-/** The chapter's home. Other modules add their summaries here (pledges, events, outbox). */
+/** The chapter's home: a greeting, then the cards other modules register in dashboard.tsx. */
 export function DashboardPage(props: ChapterPageProps) {
   const { t } = useI18n();
   const session = useSession();
@@ -16,6 +19,11 @@ export function DashboardPage(props: ChapterPageProps) {
           role: t(`role.${props.chapter.role}`),
         })}
       </p>
+      <div class="cards">
+        <For each={dashboardCards.filter((c) => hasRole(props.chapter.role, c.minRole))}>
+          {(entry) => <Dynamic component={entry.card} chapter={props.chapter} />}
+        </For>
+      </div>
     </Page>
   );
 }
