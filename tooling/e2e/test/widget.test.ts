@@ -97,6 +97,9 @@ async function open(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<W
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
     );
+    // What the page had before any widget ran: to prove the widget adds no globals.
+    const seen = [...Object.getOwnPropertyNames(window), ...Object.keys(document)];
+    Object.defineProperty(window, '__gwTestBefore', { value: seen, enumerable: false });
   });
   return w;
 }
@@ -133,6 +136,15 @@ describe('the pledge widget on another origin under a strict CSP', () => {
       await page.goto(`${host.origin}/`);
       await page.locator('#main form').waitFor();
       await page.locator('#second form').waitFor();
+      const added = await page.evaluate(() => {
+        const before = new Set((window as unknown as { __gwTestBefore: string[] }).__gwTestBefore);
+        const now = [...Object.getOwnPropertyNames(window), ...Object.keys(document)];
+        return now.filter((name) => !before.has(name) && name !== '__gwTestBefore');
+      });
+      expect(added).toEqual([]);
+      expect(await page.evaluate(() => typeof customElements.get('groundwork-pledge'))).toBe(
+        'function',
+      );
       expect(await axeViolations(page, '#main')).toEqual([]);
     });
     const before = countOf(await page.locator('#main [part=count]').textContent());
