@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_26_0001_foundation.ts';
 import * as pledges from './2026_11_26_0003_pledges.ts';
 import * as outbox from './2026_11_26_0004_outbox.ts';
+import * as signatureIndexes from './2026_11_26_0006_signature_indexes.ts';
 
 /**
  * Every migration, in order. Names are timestamped so they sort; add new files at the end.
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_foundation': foundation,
   '2026_11_26_0003_pledges': pledges,
   '2026_11_26_0004_outbox': outbox,
+  '2026_11_26_0006_signature_indexes': signatureIndexes,
 };

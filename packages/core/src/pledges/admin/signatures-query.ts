@@ -127,18 +127,17 @@ async function countSignatures(
   return Number(row?.n ?? 0);
 }
 
-/** The signatures of one pledge joined to their signers, narrowed by the filters. */
+/**
+ * The signatures of one pledge narrowed by the filters (no join: counts stay on the indexes).
+ * The pledge's chapter was checked by the caller, so `pledge_id` alone scopes the rows.
+ */
 function filtered(
   db: Kysely<Database>,
   chapterId: string,
   filter: SignatureFilter,
   timeZone: string,
 ) {
-  let q = db
-    .selectFrom('signatures as s')
-    .innerJoin('people as p', 'p.id', 's.person_id')
-    .where('s.pledge_id', '=', filter.pledgeId)
-    .where('s.chapter_id', '=', chapterId);
+  let q = db.selectFrom('signatures as s').where('s.pledge_id', '=', filter.pledgeId);
   if (filter.status) q = q.where('s.status', '=', filter.status);
   if (filter.source === null) q = q.where('s.source', 'is', null);
   else if (filter.source !== undefined) q = q.where('s.source', '=', filter.source);
@@ -148,13 +147,21 @@ function filtered(
   }
   if (filter.search) {
     const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
-    // E-mails are stored normalized (lower-case). lower() is Unicode-aware on PostgreSQL and,
-    // through the connection's override (db/sqlite.ts), on SQLite too.
-    q = q.where((eb) =>
-      eb.or([
-        sql<SqlBool>`p.email like ${pattern} escape '\\'`,
-        sql<SqlBool>`lower(p.name) like ${pattern} escape '\\'`,
-      ]),
+    // The matching people are found once per statement (one pass over the chapter's people),
+    // then signatures are probed against that set. E-mails are stored lower-case; lower() is
+    // Unicode-aware on PostgreSQL and, through the connection's override (db/sqlite.ts), on
+    // SQLite too.
+    q = q.where('s.person_id', 'in', (eb) =>
+      eb
+        .selectFrom('people')
+        .select('id')
+        .where('chapter_id', '=', chapterId)
+        .where((w) =>
+          w.or([
+            sql<SqlBool>`email like ${pattern} escape '\\'`,
+            sql<SqlBool>`lower(name) like ${pattern} escape '\\'`,
+          ]),
+        ),
     );
   }
   return q;
@@ -172,21 +179,23 @@ function pageQuery(
   const dir = options.order;
   const cmp = dir === 'asc' ? '>' : '<';
   const key = options.sort === 'name' ? nameKey : sql<string>`s.created_at`;
-  let q = filtered(db, chapterId, options, timeZone).select([
-    key.as('sort_key'),
-    's.id',
-    'p.name',
-    'p.email',
-    'p.postal_code',
-    's.status',
-    's.source',
-    's.locale',
-    's.consent',
-    's.referral_code',
-    's.referred_by',
-    's.created_at',
-    's.confirmed_at',
-  ]);
+  let q = filtered(db, chapterId, options, timeZone)
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .select([
+      key.as('sort_key'),
+      's.id',
+      'p.name',
+      'p.email',
+      'p.postal_code',
+      's.status',
+      's.source',
+      's.locale',
+      's.consent',
+      's.referral_code',
+      's.referred_by',
+      's.created_at',
+      's.confirmed_at',
+    ]);
   if (options.cursor) {
     const [value, id] = decodeCursor(options.cursor);
     // Row-value comparison: rows with an equal key (a whole group-committed batch shares one
