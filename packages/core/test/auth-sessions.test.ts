@@ -117,3 +117,19 @@ describe('sessions', () => {
     expect(await listUserSessions(db.kysely, userId, clock)).toEqual([]);
   });
 });
+
+describe('housekeeping', () => {
+  it('clears a user’s expired sessions at their next sign-in', async () => {
+    const clock = manualClock('2026-08-01T00:00:00.000Z');
+    await deleteUserSessions(db.kysely, userId);
+    await createSession(db.kysely, userId, {}, clock);
+    clock.advance(11 * DAY);
+    await createSession(db.kysely, userId, {}, clock);
+    const rows = await db.kysely
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', userId)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});

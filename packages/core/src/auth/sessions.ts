@@ -54,6 +54,8 @@ export async function createSession(
   const id = newId();
   const secret = randomSecret(32);
   const now = isoNow(clock);
+  // Housekeeping: sessions that expired without being presented again go at the next sign-in.
+  await deleteExpiredSessions(db, userId, clock);
   const userAgent = options.userAgent ? options.userAgent.slice(0, 256) : null;
   await db
     .insertInto('sessions')
@@ -199,6 +201,24 @@ export async function listUserSessions(
       return { ...session, expiresAt: expiryOf(session) };
     })
     .filter((session) => session.expiresAt.getTime() > now);
+}
+
+/** Deletes the user's sessions that are past their inactivity or absolute limit. */
+export async function deleteExpiredSessions(
+  db: Kysely<Database>,
+  userId: string,
+  clock: Clock = systemClock,
+): Promise<void> {
+  const now = clock.now().getTime();
+  const idleSince = new Date(now - sessionLifetimes.inactivityMs).toISOString();
+  const createdBefore = new Date(now - sessionLifetimes.absoluteMs).toISOString();
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where((eb) =>
+      eb.or([eb('last_verified_at', '<=', idleSince), eb('created_at', '<=', createdBefore)]),
+    )
+    .execute();
 }
 
 function expiryOf(session: { createdAt: string; lastVerifiedAt: string }): Date {

@@ -59,12 +59,13 @@ export async function createInvitation(
         fields: { email: 'Already a member.' },
       });
     }
+    // The new link replaces a pending one for the same address; expired links are cleared.
     await trx
       .deleteFrom('one_time_tokens')
       .where('purpose', '=', 'invite')
       .where('chapter_id', '=', data.chapterId)
-      .where('email', '=', data.email)
       .where('used_at', 'is', null)
+      .where((eb) => eb.or([eb('email', '=', data.email), eb('expires_at', '<=', isoNow(clock))]))
       .execute();
     const issued = await issueToken(
       trx,
