@@ -206,5 +206,15 @@ describe('outbox configuration', () => {
     expect(config.smtpUrl).toBeNull();
     expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(ConfigError);
     expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+    // A mistyped SMTP_URL is reported without echoing its password.
+    const error = (() => {
+      try {
+        loadConfig({ SMTP_URL: 'http://user:hunter2@mail.example.org' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toMatch(/^SMTP_URL /);
+    expect(error?.message).not.toContain('hunter2');
   });
 });

@@ -48,7 +48,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'configuration');
-    const got = present[name] === undefined ? '' : ` (got "${present[name]}")`;
+    // Values that may carry a password are never echoed (the line may end up in a log).
+    const secret = ['SECRET', 'SMTP_URL', 'DATABASE_URL'].includes(name);
+    const got = present[name] === undefined || secret ? '' : ` (got "${present[name]}")`;
     throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}${got}`);
   }
   const e = parsed.data;
