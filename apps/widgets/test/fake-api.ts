@@ -84,6 +84,15 @@ export async function startFakeApi(pledge = pledgeFixture()): Promise<FakeApi> {
     if (m[2] === '/count') return json(200, { count: state.pledge.count, goal: state.pledge.goal });
     if (m[2] === '/signatures' && req.method === 'POST') {
       const body = JSON.parse(await read(req)) as SignatureInput;
+      if (body.email === 'busy@example.org') {
+        res.setHeader('retry-after', '60');
+        return json(429, {
+          error: {
+            code: 'RATE_LIMITED',
+            message: 'Too many signatures from here. Try again in a minute.',
+          },
+        });
+      }
       if (!body.email.includes('@')) {
         return json(422, {
           error: {

@@ -90,6 +90,21 @@ describe('<groundwork-pledge>', () => {
     expect($(root, '#f-email').getAttribute('aria-describedby')).toBe('f-email-e');
   });
 
+  it("shows the API's message when it refuses for another reason (rate limit)", async () => {
+    const root = mount();
+    await ready(root);
+    fill(root, 'email', 'busy@example.org');
+    $<HTMLInputElement>(root, '[name="a:why"][value=price]').checked = true;
+    submit(root);
+    await vi.waitFor(() =>
+      expect($(root, '[role=alert]').textContent).toBe(
+        'Too many signatures from here. Try again in a minute.',
+      ),
+    );
+    expect($<HTMLButtonElement>(root, 'button[type=submit]').disabled).toBe(false);
+    expect(root.querySelector('[part=thanks]')).toBeNull();
+  });
+
   it('signs, then shows the thank-you step with the count, next steps and share links', async () => {
     const root = mount();
     await ready(root);

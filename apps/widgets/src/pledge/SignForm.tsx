@@ -65,7 +65,8 @@ export function SignForm(props: SignFormProps) {
       if (props.pledge.proofOfWork) input.altcha = await solvePow(props.base, props.pledge.slug);
       props.onSigned(await sign(props.base, props.pledge.slug, input));
     } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(0, 'ERROR', '');
+      // Status 0 is the network; anything else unexpected (a failed proof of work) is generic.
+      const e = err instanceof ApiError ? err : new ApiError(-1, 'ERROR', '');
       const fields = e.fields;
       // The server's wording is English; the one field error people hit is said in their language.
       if (fields.email) fields.email = t.invalidEmail;
