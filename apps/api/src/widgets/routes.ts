@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { getPublicPledge } from '@groundwork/core/pledges';
+import { AppError } from '@groundwork/core/errors';
+import { toPublicPledge } from '@groundwork/core/pledges';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { ACCENT, embedPage } from './embed-page.ts';
@@ -83,10 +84,13 @@ export function mountWidgets(
   app.get('/embed/pledge/:slug', async (c) => {
     const wanted = c.req.query('locale');
     const locale = wanted === 'fr' || wanted === 'en' ? wanted : undefined;
-    const pledge = await getPublicPledge(ctx.db.kysely, c.req.param('slug'), locale, {
-      publicUrl: ctx.config.publicUrl,
-    }).catch(() => undefined);
-    if (!pledge) return c.text('This pledge does not exist or is not published.', 404);
+    // The signing service's cached pledge: the same source (and 404s) as the JSON API.
+    const found = await ctx.signing.pledge(c.req.param('slug')).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    });
+    if (!found) return c.text('This pledge does not exist or is not published.', 404);
+    const pledge = toPublicPledge(found.pledge, found.chapter, 0, locale, ctx.config.publicUrl);
     const accent = c.req.query('accent');
     c.header('Cache-Control', 'public, max-age=60');
     return c.html(
