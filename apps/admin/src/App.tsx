@@ -1,8 +1,8 @@
-import { createEffect, ErrorBoundary, type JSX, Match, Show, Switch } from 'solid-js';
+import { createEffect, type JSX, Match, Show, Switch } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { Api, Membership, Role } from './api/client.ts';
 import { ApiProvider } from './api/context.tsx';
-import { errorMessageOf } from './api/errors.ts';
+import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { Layout, PublicLayout } from './components/Layout.tsx';
 import { Loading, Page, Redirect } from './components/Page.tsx';
 import { createI18n, type I18n, I18nProvider, useI18n } from './i18n/index.tsx';
@@ -104,9 +104,7 @@ function ChapterRoute(props: {
                 when={hasRole(m().role, props.minRole)}
                 fallback={<Page title={t('error.forbidden')} children={null} />}
               >
-                <ErrorBoundary fallback={(error) => <StatusError error={error} />}>
-                  {props.children(m)}
-                </ErrorBoundary>
+                {props.children(m)}
               </Show>
             </Layout>
           )}
@@ -134,12 +132,9 @@ function Home() {
 }
 
 function StatusError(props: { error: unknown }) {
-  const i18n = useI18n();
   return (
     <PublicLayout>
-      <p class="error-summary" role="alert">
-        {errorMessageOf(props.error, i18n)}
-      </p>
+      <ErrorNotice error={props.error} />
     </PublicLayout>
   );
 }

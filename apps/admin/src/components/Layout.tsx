@@ -1,9 +1,10 @@
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, ErrorBoundary, For, type JSX, Show } from 'solid-js';
 import type { Membership } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, useLocation, useNavigate } from '../router/index.tsx';
 import { chapterPages } from '../routes.tsx';
 import { hasRole, useSession } from '../session/index.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
 import { LocaleSwitcher } from './LocaleSwitcher.tsx';
 
 /** Header, skip link and main landmark shared by every page. */
@@ -22,7 +23,10 @@ function Frame(props: { header?: JSX.Element; nav?: JSX.Element; children: JSX.E
       <div class="body">
         {props.nav}
         <main id="main" tabindex="-1">
-          {props.children}
+          {/* A page whose data failed to load says so instead of going blank. */}
+          <ErrorBoundary fallback={(error) => <ErrorNotice error={error} />}>
+            {props.children}
+          </ErrorBoundary>
         </main>
       </div>
     </div>

@@ -41,8 +41,9 @@ export function MembersPage(props: ChapterPageProps) {
     setProblem('');
     try {
       await run();
-      setNotice(done);
+      // Announce once the table shows the change (and its rows are stable again).
       await refetch();
+      setNotice(done);
     } catch (error) {
       setProblem(errorMessageOf(error, i18n));
     }
