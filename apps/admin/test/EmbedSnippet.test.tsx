@@ -48,6 +48,15 @@ describe('EmbedSnippet', () => {
     expect(preview?.hasAttribute('compact')).toBe(true);
   });
 
+  it('warns that a draft cannot be embedded yet', () => {
+    render(() => (
+      <I18nProvider i18n={createI18n('en')}>
+        <EmbedSnippet slug="draft-one" origin={origin} published={false} />
+      </I18nProvider>
+    ));
+    expect(screen.getByText(/not published yet/)).toBeVisible();
+  });
+
   it('speaks French, and escapes what it writes into HTML', () => {
     renderEmbed('fr');
     expect(screen.getByRole('heading', { name: 'Intégrer sur un autre site' })).toBeVisible();

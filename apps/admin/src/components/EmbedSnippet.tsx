@@ -1,4 +1,4 @@
-import { createEffect, createSignal, onCleanup } from 'solid-js';
+import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import { type Localized, useI18n } from '../i18n/index.tsx';
 
 export interface EmbedOptions {
@@ -69,6 +69,10 @@ const text = {
   copy: { en: 'Copy', fr: 'Copier' },
   copied: { en: 'Copied.', fr: 'Copié.' },
   preview: { en: 'Live preview', fr: 'Aperçu en direct' },
+  draft: {
+    en: 'This pledge is not published yet: the widget and the preview work once it is live.',
+    fr: 'Cet engagement n’est pas encore publié : le widget et l’aperçu fonctionnent une fois qu’il est en ligne.',
+  },
   previewHint: {
     en: 'This is the real widget: signing here adds a real signature.',
     fr: 'C’est le vrai widget : signer ici ajoute une vraie signature.',
@@ -90,9 +94,15 @@ function loadWidgetScript(origin: string): void {
  * live preview of the real widget. Mount it on the pledge page with the pledge's slug.
  *
  * @example
- * <EmbedSnippet slug={pledge().slug} />
+ * <EmbedSnippet slug={pledge().slug} published={pledge().status !== 'draft'} />
  */
-export function EmbedSnippet(props: { slug: string; origin?: string }) {
+export function EmbedSnippet(props: {
+  slug: string;
+  /** The chapter's origin; default: this page's (the admin is served by the API). */
+  origin?: string;
+  /** False for a draft: the public API does not show it yet, so the preview cannot. */
+  published?: boolean;
+}) {
   const { pick } = useI18n();
   const origin = () => props.origin ?? window.location.origin;
   const [options, setOptions] = createSignal<EmbedOptions>({
@@ -147,6 +157,9 @@ export function EmbedSnippet(props: { slug: string; origin?: string }) {
     <section aria-labelledby="embed-heading">
       <h2 id="embed-heading">{pick(text.heading)}</h2>
       <p>{pick(text.intro)}</p>
+      <Show when={props.published === false}>
+        <p class="notice">{pick(text.draft)}</p>
+      </Show>
       <fieldset class="form">
         <legend>{pick(text.options)}</legend>
         <div class="field">
