@@ -135,7 +135,7 @@ describe('GET /p/:slug', () => {
   });
 
   it('answers an HTML 404 for unknown and draft pledges', async () => {
-    for (const slug of ['nope', 'pages-draft']) {
+    for (const slug of ['nope', 'pages-draft', 'pages-open/nothing/here', 'pages-draft/thanks']) {
       const res = await server.app.request(`/p/${slug}`);
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toContain('text/html');

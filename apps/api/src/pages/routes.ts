@@ -1,5 +1,5 @@
 import { AppError } from '@groundwork/core/errors';
-import type { Context, Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { mapError } from '../http/errors.ts';
@@ -38,8 +38,10 @@ const refPattern = /^[A-Za-z0-9_-]{1,64}$/;
  * @example
  * mountPages(app, ctx);
  */
-export function mountPages(app: Hono<HonoEnv>, ctx: AppContext): void {
+export function mountPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
   const backend = pagesBackend(ctx);
+  // A sub-app so that its errors answer as HTML pages (the JSON API keeps the JSON mapping).
+  const app = new Hono<HonoEnv>();
 
   app.get('/p/:slug', async (c) => {
     const pledge = await loadPledge(c, backend);
@@ -79,38 +81,9 @@ export function mountPages(app: Hono<HonoEnv>, ctx: AppContext): void {
         // 303: the browser GETs the thank-you page, so reloading it never signs twice.
         return c.redirect(`${pledgePath(pledge.slug)}/thanks?${query}`, 303);
       } catch (error) {
-        const mapped = mapError(error, ctx.log, c.get('requestId'));
-        const locale = pledge.locale as PageLocale;
-        if (mapped.status === 429) {
-          const seconds = error instanceof AppError ? (error.retryAfter ?? 60) : 60;
-          c.header('Retry-After', String(seconds));
-          const t = stringsFor(locale);
-          return page(
-            c,
-            429,
-            messagePage({
-              locale,
-              title: t.rateLimitedTitle,
-              text: t.rateLimitedText(seconds),
-              back: pledgePath(pledge.slug, locale),
-            }),
-          );
-        }
-        if (mapped.status === 404) return notFound(c);
-        if (mapped.status >= 500) {
-          return page(
-            c,
-            500,
-            messagePage({
-              locale,
-              title: mapped.body.error.message,
-              text: mapped.body.error.message,
-            }),
-          );
-        }
-        const fields = mapped.body.error.fields ?? { _: mapped.body.error.message };
-        const errors = localizeErrors(fields, locale);
-        return page(c, mapped.status, pledgePage(pageProps(ctx, pledge, values, errors)));
+        // Our own failures go to the sub-app's error page (logged once, there).
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        return signingFailed(c, ctx, pledge, values, error);
       }
     },
   );
@@ -166,9 +139,45 @@ export function mountPages(app: Hono<HonoEnv>, ctx: AppContext): void {
     const status = outcome.ok ? 200 : 410;
     return page(c, status, messagePage({ locale, title, text, noReferrer: true }));
   });
+
+  // Any other address under /p/ is a page that does not exist: an HTML 404, not JSON.
+  app.get('/p/*', (c) => notFound(c));
+  app.onError((error, c) => {
+    const mapped = mapError(error, ctx.log, c.get('requestId'));
+    const locale = localeOf(c);
+    const t = stringsFor(locale);
+    return page(
+      c,
+      mapped.status,
+      messagePage({ locale, title: t.errorTitle, text: mapped.body.error.message }),
+    );
+  });
+  parent.route('/', app);
 }
 
 type Backend = ReturnType<typeof pagesBackend>;
+
+/** A refused signature: the wait when rate limited, else the form again with its errors. */
+function signingFailed(
+  c: C,
+  ctx: AppContext,
+  pledge: PagePledge,
+  values: typeof emptyForm,
+  error: AppError,
+): Response | Promise<Response> {
+  const locale = pledge.locale as PageLocale;
+  if (error.code === 'NOT_FOUND') return notFound(c);
+  if (error.code === 'RATE_LIMITED') {
+    const seconds = error.retryAfter ?? 60;
+    c.header('Retry-After', String(seconds));
+    const t = stringsFor(locale);
+    const back = pledgePath(pledge.slug, locale);
+    const text = t.rateLimitedText(seconds);
+    return page(c, 429, messagePage({ locale, title: t.rateLimitedTitle, text, back }));
+  }
+  const errors = localizeErrors(error.fields ?? { _: error.message }, locale);
+  return page(c, error.status, pledgePage(pageProps(ctx, pledge, values, errors)));
+}
 
 /** The pledge in the language the visitor asked for; undefined for unknown or draft pledges. */
 async function loadPledge(
