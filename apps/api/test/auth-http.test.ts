@@ -28,6 +28,8 @@ describe('first run', () => {
     expect(json).not.toContain(setupTokenFromLogs());
     const status = await trpc(request, 'auth.status', undefined, { query: true });
     expect(status.body.result.data).toEqual({ needsSetup: true, user: null, memberships: [] });
+    // tRPC answers carry the request id too (set through responseMeta in http/app.ts).
+    expect(status.headers.get('x-request-id')).toMatch(/.+/);
   });
 
   it('creates the first owner through the link, signs in, and the link is then dead', async () => {

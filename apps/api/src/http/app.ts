@@ -80,11 +80,16 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
         auth: (c.get('auth') as TrpcContext['auth'] | undefined) ?? null,
         resHeaders: opts.resHeaders,
       }),
-      // A rate-limited call says when to retry, as the plain HTTP routes do (see errors.ts).
-      responseMeta: ({ errors }) => {
+      // tRPC builds its own Response, which drops headers set earlier through Hono (the request
+      // id); and a rate-limited call says when to retry, as the plain HTTP routes do.
+      responseMeta: ({ ctx: trpcCtx, errors }) => {
+        const headers: Record<string, string> = {};
+        const requestId = trpcCtx?.hono?.get('requestId');
+        if (requestId) headers['X-Request-Id'] = requestId;
         const limited = errors.find((e) => e.cause instanceof AppError && e.cause.retryAfter);
         const retryAfter = (limited?.cause as AppError | undefined)?.retryAfter;
-        return retryAfter ? { headers: { 'Retry-After': String(retryAfter) } } : {};
+        if (retryAfter) headers['Retry-After'] = String(retryAfter);
+        return { headers };
       },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
