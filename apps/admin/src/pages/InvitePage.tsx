@@ -28,11 +28,18 @@ export function InvitePage() {
       return check.password(values, 'password', i18n, errors);
     },
     submit: async (values) => {
-      await api.auth.acceptInvitation.mutate(
-        invitation.latest?.existingUser
-          ? { token: token() }
-          : { token: token(), name: values.name ?? '', password: values.password ?? '' },
-      );
+      if (invitation.latest?.existingUser) {
+        await api.auth.acceptInvitation.mutate({ token: token() });
+      } else {
+        const name = values.name ?? '';
+        await api.auth.acceptInvitation.mutate({
+          token: token(),
+          name,
+          password: values.password ?? '',
+        });
+        // Keep the language the account was created in.
+        await api.account.updateProfile.mutate({ name, locale: i18n.locale() });
+      }
       await session.refresh();
       navigate('/');
     },

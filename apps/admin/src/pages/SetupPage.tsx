@@ -29,6 +29,8 @@ export function SetupPage() {
         name: values.name ?? '',
         password: values.password ?? '',
       });
+      // Keep the language the account was created in.
+      await api.account.updateProfile.mutate({ name: values.name ?? '', locale: i18n.locale() });
       await session.refresh();
       navigate('/');
     },
