@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mapError } from '../src/http/errors.ts';
 import { createLogger } from '../src/log/index.ts';
+import { trpc } from './auth-helpers.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -55,5 +56,16 @@ describe('the error mapping', () => {
     expect(mapped.status).toBe(500);
     expect(JSON.stringify(mapped.body)).not.toContain('xyz');
     expect(logs.join('')).toContain('secret table xyz is broken');
+  });
+});
+
+describe('tRPC input errors', () => {
+  it('answers 400 naming the fields, not with the raw validation dump', async () => {
+    const res = await trpc(server.app.request, 'auth.signIn', { email: 42, password: [] });
+    expect(res.status).toBe(400);
+    const error = res.body.error;
+    expect(error.message).toBe('Invalid input: email, password.');
+    expect(Object.keys(error.data.fields).sort()).toEqual(['email', 'password']);
+    expect(JSON.stringify(error)).not.toContain('"code":"invalid_type"');
   });
 });

@@ -21,11 +21,14 @@ const t = initTRPC
           : cause instanceof AppError
             ? cause.fields
             : undefined;
-      // A 500 never leaks its message; the details are logged by onError.
+      // A 500 never leaks its message (the details are logged by onError); an input error
+      // names its fields instead of echoing zod's raw issue list.
       const message =
         error.code === 'INTERNAL_SERVER_ERROR'
           ? 'Something went wrong on our side.'
-          : shape.message;
+          : cause instanceof ZodError && fields
+            ? `Invalid input: ${Object.keys(fields).join(', ')}.`
+            : shape.message;
       const { stack: _stack, ...data } = shape.data;
       return { ...shape, message, data: { ...data, fields: fields ?? null } };
     },
