@@ -1,7 +1,7 @@
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [solid()],
   // Served by the API under /admin.
   base: '/admin/',
@@ -18,5 +18,7 @@ export default defineConfig({
     testTimeout: 15_000,
     hookTimeout: 30_000,
   },
-  resolve: { conditions: ['development', 'browser'] },
-});
+  // Tests need Solid's browser build in jsdom; a production build keeps Vite's defaults
+  // (no 'development' condition, so no dev-only Solid code in dist/).
+  resolve: mode === 'test' ? { conditions: ['development', 'browser'] } : {},
+}));
