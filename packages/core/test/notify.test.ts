@@ -1,6 +1,7 @@
 import { type Db, openDatabase } from '@groundwork/core/db';
 import { memoryNotifier } from '@groundwork/core/notify';
 import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let db: TestDatabase;
@@ -63,4 +64,31 @@ describe('notifier', () => {
     expect(seen).toEqual(['a']);
     expect(() => n.subscribe('x; drop table people', () => {})).toThrow(/invalid channel/);
   });
+});
+
+describe('notifier on PostgreSQL after the listening connection is lost', () => {
+  it('reconnects, reports the gap, and delivers again', async () => {
+    if (db.kind !== 'postgres') {
+      expect(db.kind).toBe('sqlite'); // one process: no connection to lose
+      return;
+    }
+    const seen: Array<string | undefined> = [];
+    other.notifier.subscribe('test_gap', (payload) => seen.push(payload));
+    await other.notifier.ready();
+    // What a PostgreSQL restart or a network cut does to the listening connection.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where application_name = 'groundwork-listen' and datname = current_database()`.execute(
+      db.kysely,
+    );
+    const deadline = Date.now() + 10_000;
+    while (!seen.includes(undefined) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seen).toContain(undefined);
+    while (!seen.includes('after') && Date.now() < deadline) {
+      await db.notifier.publish('test_gap', 'after');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen).toContain('after');
+  }, 15_000);
 });

@@ -133,7 +133,7 @@ export function postgresNotifier(
     })();
     connecting.catch(() => {
       connecting = undefined;
-      if (!closed) setTimeout(() => void reconnect(), retryDelay).unref();
+      if (!closed) setTimeout(() => void reconnect().catch(() => {}), retryDelay).unref();
       retryDelay = Math.min(retryDelay * 2, 5000);
     });
     return connecting;
