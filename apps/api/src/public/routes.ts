@@ -7,11 +7,11 @@ import { toPublicPledge } from '@groundwork/core/pledges';
 import { hashClientKey } from '@groundwork/core/ratelimit';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { clientIp } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { MAX_SIGNATURE_BODY, readSignatureBody } from './body.ts';
+import { openCors } from './cors.ts';
 import { createCountStreams } from './stream.ts';
 
 const shortCache = 'public, max-age=5, stale-while-revalidate=30';
@@ -27,15 +27,8 @@ export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
   const streams = createCountStreams(signing);
   ctx.onShutdown(() => streams.close());
 
-  app.use(
-    '/api/v1/pledges/*',
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type'],
-      maxAge: 86400,
-    }),
-  );
+  app.use('/api/v1/pledges/*', openCors());
+
 
   app.get('/api/v1/pledges/:slug', async (c) => {
     const slug = c.req.param('slug');

@@ -24,10 +24,50 @@ export interface PersonDraft {
   locale: string;
 }
 
+/** The columns of a person row, in the order `personRow` lists them. */
+export const personColumns = [
+  'id',
+  'chapter_id',
+  'email',
+  'name',
+  'postal_code',
+  'locale',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** A draft as the values of `personColumns`. */
+export function personRow(d: PersonDraft, now: string): unknown[] {
+  return [d.id, d.chapterId, d.email, d.name, d.postalCode, d.locale, now, now];
+}
+
 /**
- * Makes sure every draft's (chapter, e-mail) has a person, in one statement, and returns the
- * person id per `chapterId + '\n' + email`. Existing people are left untouched: a signature
- * must never let a stranger rewrite someone's name. Use inside the signing transaction.
+ * The statement that makes sure people exist and returns their ids: new (chapter, e-mail)
+ * pairs are inserted; existing people are left as they are (the no-op update only makes the
+ * row come back): a signature must never let a stranger rewrite someone's name.
+ * The same (chapter, e-mail) must not appear twice in one statement.
+ *
+ * @example
+ * const rows = await upsertPeopleQuery(trx, values).execute();
+ */
+export function upsertPeopleQuery(
+  db: Kysely<Database> | Transaction<Database>,
+  values: Array<Record<(typeof personColumns)[number], unknown>>,
+) {
+  return db
+    .insertInto('people')
+    .values(values as never)
+    .onConflict((oc) =>
+      oc
+        .columns(['chapter_id', 'email'])
+        .doUpdateSet((eb) => ({ email: eb.ref('excluded.email') })),
+    )
+    .returning(['id', 'chapter_id', 'email']);
+}
+
+/**
+ * Makes sure every draft's (chapter, e-mail) has a person and returns the person id per
+ * `chapterId + '\n' + email`. Use inside a transaction.
  *
  * @example
  * const ids = await ensurePeople(trx, drafts, now);
@@ -39,37 +79,17 @@ export async function ensurePeople(
   now: string,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  if (drafts.length === 0) return ids;
-  await trx
-    .insertInto('people')
-    .values(
-      drafts.map((d) => ({
-        id: d.id,
-        chapter_id: d.chapterId,
-        email: d.email,
-        name: d.name,
-        postal_code: d.postalCode,
-        locale: d.locale,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['chapter_id', 'email']).doNothing())
-    .execute();
-  const byChapter = new Map<string, string[]>();
-  for (const d of drafts) {
-    const list = byChapter.get(d.chapterId) ?? [];
-    list.push(d.email);
-    byChapter.set(d.chapterId, list);
-  }
-  for (const [chapterId, emails] of byChapter) {
-    const rows = await trx
-      .selectFrom('people')
-      .select(['id', 'email'])
-      .where('chapter_id', '=', chapterId)
-      .where('email', 'in', emails)
-      .execute();
-    for (const row of rows) ids.set(`${chapterId}\n${row.email}`, row.id);
+  const unique = new Map(drafts.map((d) => [`${d.chapterId}\n${d.email}`, d]));
+  if (unique.size === 0) return ids;
+  const values = [...unique.values()].map((d) => {
+    const row = personRow(d, now);
+    return Object.fromEntries(personColumns.map((c, i) => [c, row[i]])) as Record<
+      (typeof personColumns)[number],
+      unknown
+    >;
+  });
+  for (const r of await upsertPeopleQuery(trx, values).execute()) {
+    ids.set(`${r.chapter_id}\n${r.email}`, r.id);
   }
   return ids;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { newId } from '../clock/index.ts';
+import { type Clock, newId } from '../clock/index.ts';
 
 /**
  * A signer's referral code: 8 base32 characters (40 bits), short enough for a share link,
@@ -20,4 +20,26 @@ export function newConfirmationToken(): string {
 /** Only this hash of a confirmation token is stored. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+const crockford = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/**
+ * A primary key that sorts by creation time: 10 characters of milliseconds (base32, in an
+ * alphabet whose ASCII order is its numeric order) and 6 random ones; 16 characters like
+ * `newId()`. New rows then land at the right end of every index on the id instead of on a
+ * random page, so a batch of signatures dirties a few pages rather than one per row — the
+ * difference between kilobytes and megabytes written (and fsynced) per commit.
+ *
+ * @example
+ * sortableId(clock) // '01jf3k2m9q' + 'x7k2pa'
+ */
+export function sortableId(clock: Clock): string {
+  let ms = clock.now().getTime();
+  let time = '';
+  for (let i = 0; i < 10; i++) {
+    time = crockford[ms % 32] + time;
+    ms = Math.floor(ms / 32);
+  }
+  return time + newId(6);
 }

@@ -5,7 +5,8 @@ import { AppError } from '../errors/index.ts';
 import { enqueueMail } from '../outbox/index.ts';
 import { getPledge } from '../pledges/pledges.ts';
 import { hashToken } from './codes.ts';
-import { addToCounter, thanksData } from './store.ts';
+import { addToCounter } from './counter.ts';
+import { thanksData } from './mail.ts';
 
 export interface ConfirmResult {
   pledgeId: string;

@@ -1,8 +1,10 @@
 export { type Batcher, createBatcher } from './batcher.ts';
 export { hashToken, newConfirmationToken, newReferralCode } from './codes.ts';
 export { type ConfirmResult, confirmSignature } from './confirm.ts';
+export { COUNTER_SHARDS } from './counter.ts';
+export { shareUrlFor } from './mail.ts';
 export { createProofOfWork, type PowChallenge, type ProofOfWork } from './pow.ts';
 export * from './schemas.ts';
 export * from './service.ts';
 export type * from './signing.table.ts';
-export { CONFIRMATION_TTL_MS, COUNTER_SHARDS, shareUrlFor } from './store.ts';
+export { CONFIRMATION_TTL_MS } from './store.ts';

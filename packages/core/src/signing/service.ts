@@ -13,11 +13,13 @@ import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledge
 import { publicCount } from '../pledges/public.ts';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../ratelimit/index.ts';
 import { createBatcher } from './batcher.ts';
+import type { SqlCache } from './bulk.ts';
 import { newReferralCode } from './codes.ts';
 import { type ConfirmResult, confirmSignature } from './confirm.ts';
+import { shareUrlFor } from './mail.ts';
 import { createProofOfWork, type PowChallenge } from './pow.ts';
 import { isHoneypot, validateSignature } from './schemas.ts';
-import { type BatchItem, type ItemOutcome, shareUrlFor, writeSignatures } from './store.ts';
+import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
 
 /** The UK Parliament petitions' defaults: 1 per minute, 5 per 5 minutes, per pledge and client. */
 export const defaultSigningRateLimit: RateLimitSettings = {
@@ -32,7 +34,10 @@ export interface SigningServiceOptions {
   secret: string;
   /** Base URL of the public site, for share and confirmation links. */
   publicUrl: string;
-  log?: { warn(msg: string, fields?: Record<string, unknown>): void };
+  log?: {
+    warn(msg: string, fields?: Record<string, unknown>): void;
+    debug?(msg: string, fields?: Record<string, unknown>): void;
+  };
   /** False turns rate limiting off (`RATE_LIMITS=off`). */
   rateLimits?: boolean;
   /** Used when neither the pledge nor its chapter set one. */
@@ -114,6 +119,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
   const slugById = new Map<string, string>();
   const listeners = new Map<string, Set<CountListener>>();
   const limiters = new Map<string, RateLimiter>();
+  const sqlCache: SqlCache = new Map();
 
   const load = (slug: string): Promise<Entry> => {
     let entry = entries.get(slug);
@@ -151,9 +157,16 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     // (an entry reloaded meanwhile may already include this batch, so it is re-read instead).
     const before = new Map(items.map((i) => [i.pledge.id, entries.get(i.pledge.slug)]));
     // retryTransient: two processes' batches can deadlock on PostgreSQL; the loser reruns.
+    const started = performance.now();
     const outcome = await retryTransient(() =>
-      db.transaction().execute((trx) => writeSignatures(trx, items, { publicUrl, clock })),
+      db
+        .transaction()
+        .execute((trx) => writeSignatures(trx, items, { publicUrl, clock, sqlCache })),
     );
+    options.log?.debug?.('signing batch', {
+      size: items.length,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
     for (const [pledgeId, delta] of outcome.deltas) {
       const slug = slugById.get(pledgeId);
       const cached = slug ? entries.get(slug) : undefined;

@@ -3,20 +3,19 @@
  * of multi-row statements per batch instead of several statements per signature, and one
  * fsync for all of them. Portable SQL (Kysely) for SQLite and PostgreSQL.
  */
-import { randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { type Clock, isoNow, newId } from '../clock/index.ts';
+import { type Clock, isoNow } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
-import { enqueueMail } from '../outbox/index.ts';
-import { ensurePeople } from '../people/people.ts';
+import { personColumns, personRow, upsertPeopleQuery } from '../people/people.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
-import { hashToken, newConfirmationToken, newReferralCode } from './codes.ts';
+import { bulk, type SqlCache } from './bulk.ts';
+import { hashToken, newConfirmationToken, newReferralCode, sortableId } from './codes.ts';
+import { addToCounter, type CounterDelta } from './counter.ts';
+import { queueSigningMails, type SigningMail, thanksData } from './mail.ts';
 import type { ValidSignature } from './schemas.ts';
 import type { SignatureStatus } from './signing.table.ts';
 
-/** How many rows the sharded counter of each pledge has. */
-export const COUNTER_SHARDS = 16;
 /** How long a confirmation link works. */
 export const CONFIRMATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -33,24 +32,42 @@ export interface ItemOutcome {
   inserted: boolean;
 }
 
-export interface CounterDelta {
-  confirmed: number;
-  pending: number;
-}
-
 export interface BatchOutcome {
   items: ItemOutcome[];
   /** Per pledge id: what the counters moved by. */
   deltas: Map<string, CounterDelta>;
 }
 
+export interface WriteOptions {
+  publicUrl: string;
+  clock: Clock;
+  /** Compiled statements, kept by the signing service for its database. */
+  sqlCache: SqlCache;
+}
+
 interface Planned {
   item: BatchItem;
   signatureId: string;
-  personKey: string;
+  personId: string;
   ref: string;
   status: SignatureStatus;
 }
+
+const signatureColumns = [
+  'id',
+  'chapter_id',
+  'pledge_id',
+  'person_id',
+  'answers',
+  'locale',
+  'consent',
+  'referral_code',
+  'referred_by',
+  'source',
+  'status',
+  'created_at',
+  'confirmed_at',
+] as const;
 
 /**
  * Writes a batch of validated signatures in the given transaction. Idempotent per
@@ -58,90 +75,109 @@ interface Planned {
  * nothing and gets the first one's referral code.
  *
  * @example
- * const outcome = await db.transaction().execute((trx) => writeSignatures(trx, items, { publicUrl, clock }));
+ * const outcome = await db.transaction().execute((trx) => writeSignatures(trx, items, options));
  */
 export async function writeSignatures(
   trx: Transaction<Database>,
   items: BatchItem[],
-  options: { publicUrl: string; clock: Clock },
+  options: WriteOptions,
 ): Promise<BatchOutcome> {
   const now = isoNow(options.clock);
-  const personIds = await ensurePeople(
-    trx,
-    uniqueBy(items, (i) => `${i.pledge.chapterId}\n${i.signature.email}`).map((i) => ({
-      id: newId(),
-      chapterId: i.pledge.chapterId,
-      email: i.signature.email,
-      name: i.signature.name,
-      postalCode: i.signature.postalCode,
-      locale: i.signature.locale,
-    })),
-    now,
-  );
-  const personKey = (i: BatchItem) => {
-    const id = personIds.get(`${i.pledge.chapterId}\n${i.signature.email}`);
-    if (!id) throw new Error('signing: person missing after upsert');
-    return `${i.pledge.id}\n${id}`;
-  };
+  const personIds = await upsertPeople(trx, items, now, options);
+  const personOf = (i: BatchItem) =>
+    personIds.get(`${i.pledge.chapterId}\n${i.signature.email}`) as string;
   const referrers = await findReferrers(trx, items);
 
   // One planned signature per (pledge, person); later duplicates in the batch share it.
   const planned = new Map<string, Planned>();
   for (const item of items) {
-    const key = personKey(item);
+    const personId = personOf(item);
+    const key = `${item.pledge.id}\n${personId}`;
     if (planned.has(key)) continue;
     planned.set(key, {
       item,
-      signatureId: newId(),
-      personKey: key,
+      signatureId: sortableId(options.clock),
+      personId,
       ref: newReferralCode(),
       status: item.pledge.requiresConfirmation ? 'pending' : 'confirmed',
     });
   }
   const plans = [...planned.values()];
-  const inserted = new Set(
-    (
-      await trx
-        .insertInto('signatures')
-        .values(
-          plans.map((p) => {
-            const s = p.item.signature;
-            const referrer = s.ref ? referrers.get(`${p.item.pledge.id}\n${s.ref}`) : undefined;
-            return {
-              id: p.signatureId,
-              chapter_id: p.item.pledge.chapterId,
-              pledge_id: p.item.pledge.id,
-              person_id: p.personKey.split('\n')[1] as string,
-              answers: JSON.stringify(s.answers),
-              locale: s.locale,
-              consent: s.consent ? 1 : 0,
-              referral_code: p.ref,
-              referred_by: referrer ?? null,
-              source: s.source,
-              status: p.status,
-              created_at: now,
-              confirmed_at: p.status === 'confirmed' ? now : null,
-            };
-          }),
-        )
-        .onConflict((oc) => oc.columns(['pledge_id', 'person_id']).doNothing())
-        .returning('id')
-        .execute()
-    ).map((r) => r.id),
+  const rows = plans.map((p) => {
+    const s = p.item.signature;
+    const referrer = s.ref ? referrers.get(`${p.item.pledge.id}\n${s.ref}`) : undefined;
+    return [
+      p.signatureId,
+      p.item.pledge.chapterId,
+      p.item.pledge.id,
+      p.personId,
+      JSON.stringify(s.answers),
+      s.locale,
+      s.consent ? 1 : 0,
+      p.ref,
+      referrer ?? null,
+      s.source,
+      p.status,
+      now,
+      p.status === 'confirmed' ? now : null,
+    ];
+  });
+  const returned = await bulk(trx, options.sqlCache, 'signatures', signatureColumns, rows, (v) =>
+    trx
+      .insertInto('signatures')
+      .values(v as never)
+      .onConflict((oc) => oc.columns(['pledge_id', 'person_id']).doNothing())
+      .returning('id'),
   );
+  const inserted = new Set(returned.map((r) => r.id));
   await adoptExisting(trx, plans, inserted);
 
   const fresh = plans.filter((p) => inserted.has(p.signatureId));
   const deltas = await bumpCounters(trx, fresh);
-  await recordConsents(trx, fresh, now);
+  await recordConsents(trx, fresh, now, options);
   await queueMails(trx, fresh, options);
   return {
     items: items.map((i) => {
-      const p = planned.get(personKey(i)) as Planned;
+      const p = planned.get(`${i.pledge.id}\n${personOf(i)}`) as Planned;
       return { ref: p.ref, inserted: inserted.has(p.signatureId) && p.item === i };
     }),
     deltas,
   };
+}
+
+/** Person ids per `chapterId + '\n' + email`, creating the people that are new. */
+async function upsertPeople(
+  trx: Transaction<Database>,
+  items: BatchItem[],
+  now: string,
+  options: WriteOptions,
+): Promise<Map<string, string>> {
+  const drafts = new Map<string, unknown[]>();
+  for (const i of items) {
+    const key = `${i.pledge.chapterId}\n${i.signature.email}`;
+    if (drafts.has(key)) continue;
+    const s = i.signature;
+    const draft = {
+      id: sortableId(options.clock),
+      chapterId: i.pledge.chapterId,
+      email: s.email,
+      name: s.name,
+      postalCode: s.postalCode,
+      locale: s.locale,
+    };
+    drafts.set(key, personRow(draft, now));
+  }
+  const rows = await bulk(
+    trx,
+    options.sqlCache,
+    'people',
+    personColumns,
+    [...drafts.values()],
+    (v) => upsertPeopleQuery(trx, v),
+  );
+  const ids = new Map(rows.map((r) => [`${r.chapter_id}\n${r.email}`, r.id]));
+  if (ids.size !== drafts.size) throw new Error('signing: a person is missing after the upsert');
+  return ids;
 }
 
 /** For plans that hit an existing signature: take over its id and referral code. */
@@ -159,12 +195,12 @@ async function adoptExisting(
       .where(
         'person_id',
         'in',
-        group.map((p) => p.personKey.split('\n')[1] as string),
+        group.map((p) => p.personId),
       )
       .execute();
     const byPerson = new Map(rows.map((r) => [r.person_id, r]));
     for (const p of group) {
-      const row = byPerson.get(p.personKey.split('\n')[1] as string);
+      const row = byPerson.get(p.personId);
       if (!row) throw new Error('signing: conflicting signature not found');
       p.signatureId = row.id;
       p.ref = row.referral_code;
@@ -191,7 +227,7 @@ async function findReferrers(
   return found;
 }
 
-/** One upsert per pledge on a random shard, so concurrent writers rarely meet on one row. */
+/** One upsert per pledge on a random shard. */
 async function bumpCounters(
   trx: Transaction<Database>,
   fresh: Planned[],
@@ -206,148 +242,90 @@ async function bumpCounters(
   return deltas;
 }
 
-/**
- * Adds to one random shard of a pledge's counter (creating the row if needed).
- *
- * @example
- * await addToCounter(trx, pledgeId, { confirmed: 1, pending: -1 });
- */
-export async function addToCounter(
-  trx: Transaction<Database>,
-  pledgeId: string,
-  delta: CounterDelta,
-): Promise<void> {
-  await trx
-    .insertInto('pledge_counters')
-    .values({
-      pledge_id: pledgeId,
-      shard: randomInt(COUNTER_SHARDS),
-      confirmed: delta.confirmed,
-      pending: delta.pending,
-    })
-    .onConflict((oc) =>
-      oc.columns(['pledge_id', 'shard']).doUpdateSet((eb) => ({
-        confirmed: eb('pledge_counters.confirmed', '+', eb.ref('excluded.confirmed')),
-        pending: eb('pledge_counters.pending', '+', eb.ref('excluded.pending')),
-      })),
-    )
-    .execute();
-}
+const consentColumns = [
+  'id',
+  'chapter_id',
+  'person_id',
+  'purpose',
+  'text_shown',
+  'locale',
+  'source',
+  'granted_at',
+  'withdrawn_at',
+] as const;
 
-async function recordConsents(trx: Transaction<Database>, fresh: Planned[], now: string) {
+async function recordConsents(
+  trx: Transaction<Database>,
+  fresh: Planned[],
+  now: string,
+  options: WriteOptions,
+) {
   const rows = fresh.flatMap((p) => {
     const { texts } = textsFor(p.item.pledge, p.item.signature.locale);
     if (!p.item.signature.consent || texts.consentText === '') return [];
     return [
-      {
-        id: newId(),
-        chapter_id: p.item.pledge.chapterId,
-        person_id: p.personKey.split('\n')[1] as string,
-        purpose: 'email_updates',
-        text_shown: texts.consentText,
-        locale: p.item.signature.locale,
-        source: `pledge:${p.item.pledge.slug}`,
-        granted_at: now,
-        withdrawn_at: null,
-      },
+      [
+        sortableId(options.clock),
+        p.item.pledge.chapterId,
+        p.personId,
+        'email_updates',
+        texts.consentText,
+        p.item.signature.locale,
+        `pledge:${p.item.pledge.slug}`,
+        now,
+        null,
+      ],
     ];
   });
-  if (rows.length > 0) await trx.insertInto('consents').values(rows).execute();
+  await bulk(trx, options.sqlCache, 'consents', consentColumns, rows, (v) =>
+    trx.insertInto('consents').values(v as never),
+  );
 }
 
-async function queueMails(
-  trx: Transaction<Database>,
-  fresh: Planned[],
-  options: { publicUrl: string; clock: Clock },
-): Promise<void> {
+const tokenColumns = ['token_hash', 'signature_id', 'created_at', 'expires_at'] as const;
+
+/** The confirmation link (pending) or the thank-you (confirmed) for each new signature. */
+async function queueMails(trx: Transaction<Database>, fresh: Planned[], options: WriteOptions) {
   const now = options.clock.now();
-  const tokens: Array<{
-    token_hash: string;
-    signature_id: string;
-    created_at: string;
-    expires_at: string;
-  }> = [];
+  const tokens: unknown[][] = [];
+  const mails: SigningMail[] = [];
   for (const p of fresh) {
     const { pledge, chapterName, signature } = p.item;
-    const { texts } = textsFor(pledge, signature.locale);
+    const name = signature.name?.trim() ? { name: signature.name.trim() } : {};
     const common = {
       chapterId: pledge.chapterId,
       to: signature.email,
       locale: signature.locale,
-      personId: p.personKey.split('\n')[1] as string,
+      personId: p.personId,
       fromName: chapterName,
     };
-    const name = signature.name?.trim() ? { name: signature.name.trim() } : {};
     if (p.status === 'pending') {
       const token = newConfirmationToken();
-      tokens.push({
-        token_hash: hashToken(token),
-        signature_id: p.signatureId,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString(),
-      });
-      await enqueueMail(
-        trx,
-        {
-          ...common,
-          template: 'pledge-confirm',
-          data: {
-            pledgeTitle: texts.title,
-            chapterName,
-            confirmUrl: `${options.publicUrl}/confirm/${token}`,
-            ...name,
-          },
-        },
-        options.clock,
-      );
+      const expires = new Date(now.getTime() + CONFIRMATION_TTL_MS);
+      tokens.push([hashToken(token), p.signatureId, now.toISOString(), expires.toISOString()]);
+      const data = {
+        pledgeTitle: textsFor(pledge, signature.locale).texts.title,
+        chapterName,
+        confirmUrl: `${options.publicUrl}/confirm/${token}`,
+        ...name,
+      };
+      mails.push({ ...common, template: 'pledge-confirm', data });
     } else {
-      await enqueueMail(
-        trx,
-        {
-          ...common,
-          template: 'pledge-thanks',
-          data: thanksData(pledge, chapterName, signature.locale, p.ref, options.publicUrl, name),
-        },
-        options.clock,
+      const data = thanksData(
+        pledge,
+        chapterName,
+        signature.locale,
+        p.ref,
+        options.publicUrl,
+        name,
       );
+      mails.push({ ...common, template: 'pledge-thanks', data });
     }
   }
-  if (tokens.length > 0) await trx.insertInto('signature_confirmations').values(tokens).execute();
-}
-
-/**
- * The data of the thank-you mail (also sent after a confirmation).
- *
- * @example
- * thanksData(pledge, 'QuitGPT Paris', 'fr', 'k3x9q2ma', 'https://pledge.example')
- */
-export function thanksData(
-  pledge: Pledge,
-  chapterName: string,
-  locale: string,
-  ref: string,
-  publicUrl: string,
-  name: { name?: string } = {},
-) {
-  const { texts } = textsFor(pledge, locale);
-  return {
-    pledgeTitle: texts.title,
-    chapterName,
-    nextSteps: texts.nextSteps,
-    shareUrl: shareUrlFor(publicUrl, pledge.slug, ref),
-    ...name,
-  };
-}
-
-/** The signer's own share link. */
-export function shareUrlFor(publicUrl: string, slug: string, ref: string): string {
-  return `${publicUrl}/p/${slug}?ref=${ref}`;
-}
-
-function uniqueBy<T>(list: T[], key: (t: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const t of list) if (!seen.has(key(t))) seen.set(key(t), t);
-  return [...seen.values()];
+  await bulk(trx, options.sqlCache, 'tokens', tokenColumns, tokens, (v) =>
+    trx.insertInto('signature_confirmations').values(v as never),
+  );
+  await queueSigningMails(trx, mails, options.clock, options.sqlCache);
 }
 
 function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
