@@ -169,6 +169,25 @@ describe('over the real port', () => {
     }
   });
 
+  it('refuses a too large body sent in chunks (no Content-Length) with a 413', async () => {
+    const chunk = new TextEncoder().encode(
+      `{"email":"chunked@example.org","name":"${'x'.repeat(8000)}`,
+    );
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 4; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const res = await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/signatures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+  });
+
   it('streams the count: first at connect, then totals as it moves', async () => {
     const controller = new AbortController();
     const res = await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/stream`, {

@@ -29,7 +29,6 @@ export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
 
   app.use('/api/v1/pledges/*', openCors());
 
-
   app.get('/api/v1/pledges/:slug', async (c) => {
     const slug = c.req.param('slug');
     const { pledge, chapter } = await signing.pledge(slug);
@@ -40,26 +39,34 @@ export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
     return c.json(view);
   });
 
-  app.post(
-    '/api/v1/pledges/:slug/signatures',
-    bodyLimit({
-      maxSize: MAX_SIGNATURE_BODY,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'The signature is too large (16 KB at most).');
-      },
-    }),
-    async (c) => {
-      const raw = await readSignatureBody(c);
-      const ipHash = hashClientKey(config.secret, clientIp(c, config.trustProxy));
-      const locale = c.req.header('accept-language')?.slice(0, 2);
-      const result = await signing.sign(c.req.param('slug'), raw, {
-        ipHash,
-        ...(locale ? { locale } : {}),
-      });
-      c.header('Cache-Control', 'no-store');
-      return c.json(result, 201);
+  // Bodies announcing their length are checked against it (Node enforces it); others
+  // (chunked) are counted as they stream in, so nothing larger is ever read into memory.
+  const streamedLimit = bodyLimit({
+    maxSize: MAX_SIGNATURE_BODY,
+    onError: () => {
+      throw tooLarge();
     },
-  );
+  });
+  app.post('/api/v1/pledges/:slug/signatures', async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined) return streamedLimit(c, next);
+    if (Number(length) > MAX_SIGNATURE_BODY) throw tooLarge();
+    return next();
+  });
+  app.post('/api/v1/pledges/:slug/signatures', async (c) => {
+    const raw = await readSignatureBody(c);
+    // Without rate limits the client's address is not needed at all, not even hashed.
+    const ipHash = config.rateLimits
+      ? hashClientKey(config.secret, clientIp(c, config.trustProxy))
+      : 'unlimited';
+    const locale = c.req.header('accept-language')?.slice(0, 2);
+    const result = await signing.sign(c.req.param('slug'), raw, {
+      ipHash,
+      ...(locale ? { locale } : {}),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(result, 201);
+  });
 
   app.get('/api/v1/pledges/:slug/count', async (c) => {
     const { count, goal } = await signing.count(c.req.param('slug'));
@@ -97,4 +104,8 @@ export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
       });
     });
   });
+}
+
+function tooLarge(): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', 'The signature is too large (16 KB at most).');
 }
