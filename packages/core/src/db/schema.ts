@@ -8,6 +8,7 @@ import type { ChapterTables } from '../chapters/chapters.table.ts';
 import type { OutboxTables } from '../outbox/outbox.table.ts';
 import type { PeopleTables } from '../people/people.table.ts';
 import type { PledgeTables } from '../pledges/pledges.table.ts';
+import type { PrivacyTables } from '../privacy/privacy.table.ts';
 import type { SigningTables } from '../signing/signing.table.ts';
 
 export interface Database
@@ -17,4 +18,5 @@ export interface Database
     OutboxTables,
     PeopleTables,
     PledgeTables,
-    SigningTables {}
+    SigningTables,
+    PrivacyTables {}

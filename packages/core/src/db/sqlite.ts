@@ -14,6 +14,8 @@ export function openSqlite(path: string): { kysely: Kysely<Database>; raw: SQLit
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
+  // Erased and purged personal data must not linger in freed pages (docs/privacy.md).
+  raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
   // SQLite's lower() folds ASCII only; PostgreSQL's folds all of Unicode. Same answers on both
   // engines for case-insensitive search ('élodie' finds 'ÉLODIE').

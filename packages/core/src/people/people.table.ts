@@ -15,6 +15,10 @@ export interface PersonTable {
   locale: string;
   created_at: string;
   updated_at: string;
+  /** What first brought them: `signature`, `rsvp`, `import`, `admin` (null: before 0008). */
+  source: string | null;
+  /** Set when erased: the row stays as an anonymous tombstone so counts stay right. */
+  erased_at: string | null;
 }
 
 /**
@@ -33,6 +37,10 @@ export interface ConsentTable {
   source: string;
   granted_at: string;
   withdrawn_at: string | null;
+  /** Version of the text shown: `consent_texts.hash` (null for rows before 0008). */
+  text_hash: string | null;
+  /** Where it was withdrawn, e.g. `unsubscribe`, `my-data`, `admin`. */
+  withdrawn_source: string | null;
 }
 
 export interface PeopleTables {

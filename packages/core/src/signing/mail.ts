@@ -24,6 +24,8 @@ export interface SigningMail {
   data: unknown;
   personId: string;
   fromName: string;
+  /** e.g. List-Unsubscribe (RFC 8058), set by the signing transaction. */
+  headers?: Record<string, string>;
 }
 
 const outboxColumns = [
@@ -69,7 +71,7 @@ export async function queueSigningMails(
     m.template,
     mailLocale(m.locale),
     JSON.stringify(checkMailData(m.template, m.data)),
-    '{}',
+    JSON.stringify(m.headers ?? {}),
     // A display name is one line (header injection); chapter names are one line already.
     m.fromName
       .replace(/[\r\n]+/g, ' ')

@@ -161,7 +161,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     const outcome = await retryTransient(() =>
       db
         .transaction()
-        .execute((trx) => writeSignatures(trx, items, { publicUrl, clock, sqlCache })),
+        .execute((trx) => writeSignatures(trx, items, { publicUrl, secret, clock, sqlCache })),
     );
     options.log?.debug?.('signing batch', {
       size: items.length,

@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { personColumns, personRow, upsertPeopleQuery } from '../people/people.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
+import { consentTextHash, unsubscribeLink } from '../privacy/index.ts';
 import { bulk, type SqlCache } from './bulk.ts';
 import { hashToken, newConfirmationToken, newReferralCode, sortableId } from './codes.ts';
 import { addToCounter, type CounterDelta } from './counter.ts';
@@ -40,6 +41,8 @@ export interface BatchOutcome {
 
 export interface WriteOptions {
   publicUrl: string;
+  /** Signs the unsubscribe links of the mails (privacy module); none without it. */
+  secret?: string;
   clock: Clock;
   /** Compiled statements, kept by the signing service for its database. */
   sqlCache: SqlCache;
@@ -252,6 +255,7 @@ const consentColumns = [
   'source',
   'granted_at',
   'withdrawn_at',
+  'text_hash',
 ] as const;
 
 async function recordConsents(
@@ -274,9 +278,25 @@ async function recordConsents(
         `pledge:${p.item.pledge.slug}`,
         now,
         null,
+        consentTextHash('email_updates', p.item.signature.locale, texts.consentText),
       ],
     ];
   });
+  // The ledger's text versions (privacy module): one row per distinct text, kept forever.
+  const versions = new Map(
+    rows.map((r) => [r[9] as string, { purpose: 'email_updates', locale: r[5], text: r[4] }]),
+  );
+  for (const [hash, t] of versions) {
+    await trx
+      .insertInto('consent_texts')
+      .values({
+        hash,
+        ...(t as { purpose: string; locale: string; text: string }),
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
+  }
   await bulk(trx, options.sqlCache, 'consents', consentColumns, rows, (v) =>
     trx.insertInto('consents').values(v as never),
   );
@@ -298,6 +318,7 @@ async function queueMails(trx: Transaction<Database>, fresh: Planned[], options:
       locale: signature.locale,
       personId: p.personId,
       fromName: chapterName,
+      ...unsubscribe(options, p.personId),
     };
     if (p.status === 'pending') {
       const token = newConfirmationToken();
@@ -308,6 +329,7 @@ async function queueMails(trx: Transaction<Database>, fresh: Planned[], options:
         chapterName,
         confirmUrl: `${options.publicUrl}/confirm/${token}`,
         ...name,
+        ...unsubscribeUrl(common.headers),
       };
       mails.push({ ...common, template: 'pledge-confirm', data });
     } else {
@@ -319,13 +341,29 @@ async function queueMails(trx: Transaction<Database>, fresh: Planned[], options:
         options.publicUrl,
         name,
       );
-      mails.push({ ...common, template: 'pledge-thanks', data });
+      mails.push({
+        ...common,
+        template: 'pledge-thanks',
+        data: { ...data, ...unsubscribeUrl(common.headers) },
+      });
     }
   }
   await bulk(trx, options.sqlCache, 'tokens', tokenColumns, tokens, (v) =>
     trx.insertInto('signature_confirmations').values(v as never),
   );
   await queueSigningMails(trx, mails, options.clock, options.sqlCache);
+}
+
+/** RFC 8058 headers for a signer's mail, when the service has the secret to sign them. */
+function unsubscribe(options: WriteOptions, personId: string) {
+  if (!options.secret) return {};
+  return { headers: unsubscribeLink(options.secret, options.publicUrl, personId).headers };
+}
+
+/** The visible link in the mail: the same address as the List-Unsubscribe header. */
+function unsubscribeUrl(headers: Record<string, string> | undefined) {
+  const header = headers?.['List-Unsubscribe'];
+  return header ? { unsubscribeUrl: header.slice(1, -1) } : {};
 }
 
 function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MailTemplate } from '../registry.ts';
 import { pledgeConfirm, pledgeThanks } from './pledge.ts';
+import { broadcast, myDataLink } from './privacy.ts';
 
 /**
  * Every mail template, by name. Listed statically (like the migrations) so the worker can
@@ -10,6 +11,8 @@ import { pledgeConfirm, pledgeThanks } from './pledge.ts';
 export const mailTemplates = {
   'pledge-confirm': pledgeConfirm,
   'pledge-thanks': pledgeThanks,
+  'my-data-link': myDataLink,
+  broadcast,
 } satisfies Record<string, MailTemplate>;
 
 export type TemplateName = keyof typeof mailTemplates;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { button, html, layout, orderedList, paragraph } from '../html.ts';
 import { defineTemplate, type MailLocale, oneLine } from '../registry.ts';
+import { unsubscribeFooter, unsubscribeText } from './privacy.ts';
 import { mailText, mailUrl } from './schemas.ts';
 
 /*
@@ -14,6 +15,8 @@ const confirmSchema = z.object({
   confirmUrl: mailUrl,
   /** The signer's name, when they gave one: used in the greeting. */
   name: mailText.optional(),
+  /** One-click unsubscribe page (privacy module), shown in the footer. */
+  unsubscribeUrl: mailUrl.optional(),
 });
 
 const thanksSchema = z.object({
@@ -22,6 +25,7 @@ const thanksSchema = z.object({
   nextSteps: z.array(z.string().trim().min(1).max(2000)).max(50),
   shareUrl: mailUrl,
   name: mailText.optional(),
+  unsubscribeUrl: mailUrl.optional(),
 });
 
 const nbsp = '\u00a0';
@@ -72,8 +76,13 @@ export const pledgeConfirm = defineTemplate({
     const subject = oneLine(c.subject(data.pledgeTitle));
     return {
       subject,
-      text: `${text}\n`,
-      html: layout({ lang: locale, title: subject, body, footer: c.footer(data.chapterName) }),
+      text: `${text}\n${unsubscribeText(locale, data.unsubscribeUrl)}`,
+      html: layout({
+        lang: locale,
+        title: subject,
+        body,
+        footer: unsubscribeFooter(locale, c.footer(data.chapterName), data.unsubscribeUrl),
+      }),
     };
   },
 });
@@ -124,8 +133,13 @@ export const pledgeThanks = defineTemplate({
     const subject = oneLine(c.subject(data.pledgeTitle));
     return {
       subject,
-      text: `${text}\n`,
-      html: layout({ lang: locale, title: subject, body, footer: c.footer(data.chapterName) }),
+      text: `${text}\n${unsubscribeText(locale, data.unsubscribeUrl)}`,
+      html: layout({
+        lang: locale,
+        title: subject,
+        body,
+        footer: unsubscribeFooter(locale, c.footer(data.chapterName), data.unsubscribeUrl),
+      }),
     };
   },
 });
