@@ -1,7 +1,7 @@
-import { createEffect, type JSX, Match, Show, Switch } from 'solid-js';
+import { createEffect, createResource, type JSX, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { Api, Membership, Role } from './api/client.ts';
-import { ApiProvider } from './api/context.tsx';
+import { ApiProvider, useApi } from './api/context.tsx';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { Layout, PublicLayout } from './components/Layout.tsx';
 import { Loading, Page, Redirect } from './components/Page.tsx';
@@ -86,12 +86,23 @@ function ChapterRoute(props: {
   children: (chapter: () => Membership) => JSX.Element;
 }) {
   const session = useSession();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const api = useApi();
   const chapter = () => session.membership(props.slug);
   createEffect(() => {
     const slug = chapter()?.slug;
     if (slug) session.setLastChapter(slug);
   });
+  // Dates on chapter pages are shown in the chapter's time zone. Refetched when the membership
+  // object changes (session refresh after the settings were saved).
+  const [details] = createResource(chapter, (m) =>
+    api.chapters.get.query({ chapterId: m.chapterId }),
+  );
+  createEffect(() => {
+    if (details.state === 'ready') i18n.setTimeZone(details().timeZone);
+  });
+  onCleanup(() => i18n.setTimeZone(undefined));
   return (
     <SignedIn layout={false}>
       {() => (

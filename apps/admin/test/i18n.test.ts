@@ -33,5 +33,9 @@ describe('i18n', () => {
     const iso = '2026-11-26T12:00:00.000Z';
     expect(i18n.formatDateTime(iso, 'Europe/Paris')).toMatch(/1:00/);
     expect(i18n.formatDateTime(iso, 'Not/AZone')).toMatch(/2026/);
+    // The chapter's zone becomes the default (chapter pages set it).
+    i18n.setTimeZone('America/New_York');
+    expect(i18n.formatDateTime(iso)).toMatch(/7:00/);
+    i18n.setTimeZone(undefined);
   });
 });

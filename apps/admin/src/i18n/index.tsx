@@ -36,7 +36,11 @@ export interface I18n {
   t(key: MessageKey, params?: Params): string;
   /** A page's own string: `pick({ en: 'Pledges', fr: 'Engagements' })`. */
   pick(text: Localized, params?: Params): string;
+  /** Date and time in `timeZone`, by default the current chapter's (else the browser's). */
   formatDateTime(iso: string, timeZone?: string): string;
+  /** The zone dates are shown in: set from the chapter being viewed (times are stored UTC). */
+  timeZone: () => string | undefined;
+  setTimeZone(timeZone: string | undefined): void;
 }
 
 /**
@@ -49,6 +53,7 @@ export interface I18n {
  */
 export function createI18n(initial: Locale = browserLocale()): I18n {
   const [locale, setLocaleSignal] = createSignal<Locale>(initial);
+  const [timeZone, setTimeZone] = createSignal<string>();
   const setLocale = (next: Locale) => {
     setLocaleSignal(next);
     if (typeof document !== 'undefined') document.documentElement.lang = next;
@@ -59,12 +64,14 @@ export function createI18n(initial: Locale = browserLocale()): I18n {
     setLocale,
     t: (key, params) => format(dictionaries[locale()][key], params),
     pick: (text, params) => format(text[locale()], params),
-    formatDateTime: (iso, timeZone) => {
+    timeZone,
+    setTimeZone,
+    formatDateTime: (iso, zone = timeZone()) => {
       const date = new Date(iso);
       if (Number.isNaN(date.getTime())) return iso;
       const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
       try {
-        return new Intl.DateTimeFormat(locale(), { ...options, timeZone }).format(date);
+        return new Intl.DateTimeFormat(locale(), { ...options, timeZone: zone }).format(date);
       } catch {
         // An unknown time zone name must not break the page.
         return new Intl.DateTimeFormat(locale(), options).format(date);
