@@ -182,16 +182,22 @@ describe('GET /admin/api/pledges/:id/signatures.csv', () => {
     }));
   });
 
+  // Through app.request (no socket): after the long seeding, undici's kept-alive sockets from
+  // the tests above were closed by the server and the next fetch may hit ECONNRESET.
+  const fetch = (path: string, init?: RequestInit) =>
+    Promise.resolve(server.app.request(path.slice(server.url.length), init));
   const url = (query = '') =>
     `${server.url}/admin/api/pledges/${pledgeId}/signatures.csv?chapterId=${chapterId}${query}`;
 
   it('needs a session and the organizer role', async () => {
-    expect((await fetch(url())).status).toBe(401);
-    const asViewer = await fetch(url(), { headers: { cookie: await cookieFor(viewer.id) } });
+    const get = (headers: Record<string, string> = {}) => fetch(url(), { headers });
+    expect((await get()).status).toBe(401);
+    const asViewer = await get({ cookie: await cookieFor(viewer.id) });
     expect(asViewer.status).toBe(403);
     expect(((await asViewer.json()) as any).error.code).toBe('FORBIDDEN');
-    const crossSite = await fetch(url(), {
-      headers: { cookie: await cookieFor(organizer.id), 'sec-fetch-site': 'cross-site' },
+    const crossSite = await get({
+      cookie: await cookieFor(organizer.id),
+      'sec-fetch-site': 'cross-site',
     });
     expect(crossSite.status).toBe(403);
   });
@@ -247,6 +253,13 @@ describe('GET /admin/api/pledges/:id/signatures.csv', () => {
     const res = await fetch(url('&search=signer%2099'), { headers: { cookie } });
     const rows = (await res.text()).trim().split('\r\n');
     expect(rows).toHaveLength(1 + 111); // 99, 990–999, 9900–9999
+    // A broad search (more than 1,000 people match) takes the subquery path.
+    const broad = await callerAs(server.ctx, viewer.id).then((c) =>
+      c.pledges.signatures({ chapterId, pledgeId, search: 'signer 1', limit: 200 }),
+    );
+    expect(broad.total).toBe(1110); // 10–19, 100–199, 1000–1999 (signer 1 has a hostile name)
+    const broadCsv = await fetch(url('&search=signer%201'), { headers: { cookie } });
+    expect((await broadCsv.text()).trim().split('\r\n')).toHaveLength(1 + 1110);
     const bad = await fetch(url('&from=yesterday'), { headers: { cookie } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).error.fields).toHaveProperty('from');

@@ -53,9 +53,10 @@ export async function listSignatures(
   chapterId: string,
   input: ListSignaturesInput,
 ): Promise<SignaturePage> {
-  const options = parseInput(listSignaturesInput, input);
-  await getChapterPledge(db, chapterId, options.pledgeId);
+  const parsed = parseInput(listSignaturesInput, input);
+  await getChapterPledge(db, chapterId, parsed.pledgeId);
   const timeZone = await chapterTimeZone(db, chapterId);
+  const options = { ...parsed, matches: await resolveMatches(db, chapterId, parsed.search) };
   const rows = await pageQuery(db, chapterId, options, timeZone).execute();
   const more = rows.length > options.limit;
   const items = rows.slice(0, options.limit).map(toItem);
@@ -82,10 +83,12 @@ export async function* signatureBatches(
 ): AsyncGenerator<Array<SignatureListItem & { answers: string; referrerCode: string | null }>> {
   await getChapterPledge(db, chapterId, filter.pledgeId);
   const timeZone = await chapterTimeZone(db, chapterId);
+  const matches = await resolveMatches(db, chapterId, filter.search);
   let cursor: string | undefined;
   for (;;) {
-    const options: ListSignaturesOptions = {
+    const options: ListSignaturesOptions & { matches: string[] | undefined } = {
       ...filter,
+      matches,
       sort: 'date',
       order: 'asc',
       limit: batchSize,
@@ -112,7 +115,7 @@ export async function* signatureBatches(
 async function countSignatures(
   db: Kysely<Database>,
   chapterId: string,
-  filter: SignatureFilter,
+  filter: SignatureFilter & { matches?: string[] | undefined },
   timeZone: string,
 ): Promise<number> {
   const narrowed = filter.search || filter.source !== undefined || filter.from || filter.to;
@@ -134,7 +137,7 @@ async function countSignatures(
 function filtered(
   db: Kysely<Database>,
   chapterId: string,
-  filter: SignatureFilter,
+  filter: SignatureFilter & { matches?: string[] | undefined },
   timeZone: string,
 ) {
   let q = db.selectFrom('signatures as s').where('s.pledge_id', '=', filter.pledgeId);
@@ -145,26 +148,52 @@ function filtered(
   if (filter.to) {
     q = q.where('s.created_at', '<', dayStart(addDays(filter.to, 1), timeZone).toISOString());
   }
-  if (filter.search) {
-    const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
-    // The matching people are found once per statement (one pass over the chapter's people),
-    // then signatures are probed against that set. E-mails are stored lower-case; lower() is
-    // Unicode-aware on PostgreSQL and, through the connection's override (db/sqlite.ts), on
-    // SQLite too.
-    q = q.where('s.person_id', 'in', (eb) =>
-      eb
-        .selectFrom('people')
-        .select('id')
-        .where('chapter_id', '=', chapterId)
-        .where((w) =>
-          w.or([
-            sql<SqlBool>`email like ${pattern} escape '\\'`,
-            sql<SqlBool>`lower(name) like ${pattern} escape '\\'`,
-          ]),
-        ),
-    );
+  if (filter.matches) {
+    // A selective search, resolved beforehand: probe the (pledge, person) unique index.
+    q = q.where('s.person_id', 'in', filter.matches.length > 0 ? filter.matches : ['']);
+  } else if (filter.search) {
+    const search = filter.search;
+    q = q.where('s.person_id', 'in', matchingPeople(db, chapterId, search));
   }
   return q;
+}
+
+/**
+ * The people of the chapter whose name or e-mail contains `search`: one pass over the covering
+ * index people (chapter_id, email, name, id). E-mails are stored lower-case; lower() is
+ * Unicode-aware on PostgreSQL and, through the connection's override (db/sqlite.ts), on SQLite.
+ */
+function matchingPeople(db: Kysely<Database>, chapterId: string, search: string) {
+  const pattern = `%${escapeLike(search.toLowerCase())}%`;
+  return db
+    .selectFrom('people')
+    .select('id')
+    .where('chapter_id', '=', chapterId)
+    .where((w) =>
+      w.or([
+        sql<SqlBool>`email like ${pattern} escape '\\'`,
+        sql<SqlBool>`lower(name) like ${pattern} escape '\\'`,
+      ]),
+    );
+}
+
+/** Most matches passed as a list; a broader search stays a subquery (its pages fill fast). */
+const MATCH_LIST_MAX = 1000;
+
+/**
+ * Runs the people search once for a request (the page and the count, or every export batch,
+ * then reuse it) when it is selective; undefined when there is no search or too many matches.
+ */
+async function resolveMatches(
+  db: Kysely<Database>,
+  chapterId: string,
+  search: string | undefined,
+): Promise<string[] | undefined> {
+  if (!search) return undefined;
+  const rows = await matchingPeople(db, chapterId, search)
+    .limit(MATCH_LIST_MAX + 1)
+    .execute();
+  return rows.length > MATCH_LIST_MAX ? undefined : rows.map((r) => r.id);
 }
 
 const nameKey = sql<string>`coalesce(lower(p.name), '')`;
@@ -173,7 +202,7 @@ const nameKey = sql<string>`coalesce(lower(p.name), '')`;
 function pageQuery(
   db: Kysely<Database>,
   chapterId: string,
-  options: ListSignaturesOptions,
+  options: ListSignaturesOptions & { matches?: string[] | undefined },
   timeZone: string,
 ) {
   const dir = options.order;
