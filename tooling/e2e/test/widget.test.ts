@@ -28,7 +28,8 @@ beforeAll(async () => {
     startServerProcess({ RATE_LIMITS: 'off' }),
     launchBrowser(),
   ]);
-  await server.waitFor(/"listening"/);
+  // Generous: on a loaded 2-core machine the server can take a while to start.
+  await server.waitFor(/"listening"/, 25_000);
   const api = server.url;
   // What a careful webmaster would send: nothing but the chapter's origin for scripts/fetches.
   const scriptCsp = `default-src 'none'; script-src ${api}; connect-src ${api}; style-src 'self'`;
@@ -62,7 +63,7 @@ beforeAll(async () => {
 });`,
     },
   });
-});
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -128,7 +129,8 @@ async function sign(scope: Page | Frame, root: string, email: string): Promise<v
   await scope.locator(`${root} [part=thanks] h3`).first().waitFor();
 }
 
-describe('the pledge widget on another origin under a strict CSP', () => {
+// Longer limits than the package default: CI machines are small and may be busy.
+describe('the pledge widget on another origin under a strict CSP', { timeout: 60_000 }, () => {
   it('script embed: signs, thanks, live count, no cookie, no third origin, no errors', async () => {
     const w = await open();
     const { page } = w;
