@@ -5,6 +5,7 @@
 import type { AuditTables } from '../audit/audit.table.ts';
 import type { AuthTables } from '../auth/auth.table.ts';
 import type { ChapterTables } from '../chapters/chapters.table.ts';
+import type { EventTables } from '../events/events.table.ts';
 import type { OutboxTables } from '../outbox/outbox.table.ts';
 import type { PeopleTables } from '../people/people.table.ts';
 import type { PledgeTables } from '../pledges/pledges.table.ts';
@@ -19,4 +20,5 @@ export interface Database
     PeopleTables,
     PledgeTables,
     SigningTables,
+    EventTables,
     PrivacyTables {}

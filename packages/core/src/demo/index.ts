@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { createChapter, findChapterBySlug } from '../chapters/index.ts';
-import type { Clock } from '../clock/index.ts';
+import { type Clock, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
+import { createEvent } from '../events/events.ts';
 import { createPledge } from '../pledges/pledges.ts';
+import { demoEvent } from './event.ts';
 import { demoPledge } from './pledge.ts';
 
 export { demoPledge };
@@ -25,5 +27,7 @@ export async function seedDemo(db: Kysely<Database>, clock?: Clock): Promise<boo
   if (await findChapterBySlug(db, demoChapter.slug)) return false;
   const chapter = await createChapter(db, demoChapter, clock);
   await createPledge(db, chapter.id, demoPledge, clock);
+  const now = (clock ?? systemClock).now();
+  await createEvent(db, { chapterId: chapter.id, userId: null }, demoEvent(now), clock);
   return true;
 }

@@ -3,6 +3,7 @@ import * as foundation from './2026_11_26_0001_foundation.ts';
 import * as pledges from './2026_11_26_0003_pledges.ts';
 import * as outbox from './2026_11_26_0004_outbox.ts';
 import * as signatureIndexes from './2026_11_26_0006_signature_indexes.ts';
+import * as events from './2026_11_26_0007_events.ts';
 import * as privacy from './2026_11_26_0008_privacy.ts';
 
 /**
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0003_pledges': pledges,
   '2026_11_26_0004_outbox': outbox,
   '2026_11_26_0006_signature_indexes': signatureIndexes,
+  '2026_11_26_0007_events': events,
   '2026_11_26_0008_privacy': privacy,
 };

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
 import type { MailTemplate } from '../registry.ts';
+import {
+  eventCancelled,
+  eventChanged,
+  eventMessage,
+  eventPromoted,
+  eventReminder,
+  eventRsvpConfirmed,
+  eventWaitlisted,
+} from './event.ts';
 import { pledgeConfirm, pledgeThanks } from './pledge.ts';
 import { broadcast, myDataLink } from './privacy.ts';
 
@@ -11,6 +20,13 @@ import { broadcast, myDataLink } from './privacy.ts';
 export const mailTemplates = {
   'pledge-confirm': pledgeConfirm,
   'pledge-thanks': pledgeThanks,
+  'event-rsvp-confirmed': eventRsvpConfirmed,
+  'event-waitlisted': eventWaitlisted,
+  'event-promoted': eventPromoted,
+  'event-reminder': eventReminder,
+  'event-changed': eventChanged,
+  'event-cancelled': eventCancelled,
+  'event-message': eventMessage,
   'my-data-link': myDataLink,
   broadcast,
 } satisfies Record<string, MailTemplate>;

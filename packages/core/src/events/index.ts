@@ -1,0 +1,12 @@
+export * from './admin.ts';
+export * from './attendees.ts';
+export type * from './events.table.ts';
+export * from './events.ts';
+export * from './ics.ts';
+export * from './mail.ts';
+export * from './public.ts';
+export * from './qr.ts';
+export * from './reminders.ts';
+export * from './rsvps.ts';
+export * from './schemas.ts';
+export * from './time.ts';

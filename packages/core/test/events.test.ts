@@ -1,0 +1,371 @@
+import { createChapter } from '@groundwork/core/chapters';
+import { manualClock } from '@groundwork/core/clock';
+import { seedDemo } from '@groundwork/core/demo';
+import { AppError } from '@groundwork/core/errors';
+import {
+  addWalkIn,
+  cancelEvent,
+  cancelRsvp,
+  checkIn,
+  createEvent,
+  doorCounts,
+  type EventInput,
+  eventsCalendar,
+  getPublicEvent,
+  listAttendees,
+  qrSvg,
+  rsvp,
+  sendDueReminders,
+  updateEvent,
+  utcToZoned,
+  zonedToUtc,
+} from '@groundwork/core/events';
+import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let db: TestDatabase;
+let chapterId: string;
+const clock = manualClock('2026-11-26T10:00:00.000Z');
+const publicUrl = 'https://events.example';
+const opts = { publicUrl, clock };
+
+const base = (slug: string, extra: Partial<EventInput> = {}): EventInput => ({
+  slug,
+  status: 'published',
+  defaultLocale: 'fr',
+  title: { fr: `Soirée ${slug}`, en: `Party ${slug}` },
+  description: { fr: 'On se retrouve.' },
+  timeZone: 'Europe/Paris',
+  startsLocal: '2026-12-10T19:00',
+  endsLocal: '2026-12-10T22:00',
+  venueName: 'Café',
+  venueAddress: '1 rue Exemple, 75011 Paris',
+  addressPublic: false,
+  onlineUrl: 'https://meet.example/room',
+  capacity: 1,
+  waitlist: true,
+  ...extra,
+});
+
+async function outbox(template?: string) {
+  let q = db.kysely.selectFrom('outbox').selectAll();
+  if (template) q = q.where('template', '=', template);
+  return q.orderBy('created_at').execute();
+}
+
+async function statusOf(eventId: string, email: string) {
+  const list = await listAttendees(db.kysely, chapterId, eventId, { search: email });
+  return list[0]?.status;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  chapterId = (
+    await createChapter(
+      db.kysely,
+      { slug: 'paris', name: 'Paris', locale: 'fr', timeZone: 'Europe/Paris' },
+      clock,
+    )
+  ).id;
+});
+afterAll(() => db.cleanup());
+
+const actor = () => ({ chapterId, userId: null });
+
+describe('times', () => {
+  it('converts wall-clock times in Paris across the DST change', () => {
+    expect(zonedToUtc('2026-07-01T19:00', 'Europe/Paris')).toBe('2026-07-01T17:00:00.000Z');
+    expect(zonedToUtc('2026-12-10T19:00', 'Europe/Paris')).toBe('2026-12-10T18:00:00.000Z');
+    expect(utcToZoned('2026-10-25T00:30:00.000Z', 'Europe/Paris')).toBe('2026-10-25T02:30');
+    expect(utcToZoned('2026-10-25T01:30:00.000Z', 'Europe/Paris')).toBe('2026-10-25T02:30');
+  });
+});
+
+describe('RSVPs', () => {
+  it('gives the last seat to exactly one of many concurrent RSVPs; the rest are waitlisted', async () => {
+    const event = await createEvent(db.kysely, actor(), base('race'), clock);
+    const emails = Array.from({ length: 25 }, (_, i) => `racer${i}@example.org`);
+    const results = await Promise.allSettled(
+      emails.map((email) => rsvp(db.kysely, 'race', { email, name: email }, opts)),
+    );
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    const list = await listAttendees(db.kysely, chapterId, event.id);
+    expect(list.filter((a) => a.status === 'confirmed')).toHaveLength(1);
+    expect(list.filter((a) => a.status === 'waitlisted')).toHaveLength(24);
+    const row = await db.kysely
+      .selectFrom('events')
+      .select('seats_taken')
+      .where('id', '=', event.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.seats_taken)).toBe(1);
+    expect(await outbox('event-rsvp-confirmed')).toHaveLength(1);
+    expect(await outbox('event-waitlisted')).toHaveLength(24);
+  });
+
+  it('answers a repeat RSVP the same and stores nothing twice', async () => {
+    await createEvent(db.kysely, actor(), base('repeat', { capacity: 10 }), clock);
+    const first = await rsvp(db.kysely, 'repeat', { email: 'Ada@Example.org', name: 'Ada' }, opts);
+    const again = await rsvp(
+      db.kysely,
+      'repeat',
+      { email: 'ada@example.org', name: 'Mallory' },
+      opts,
+    );
+    expect(again).toEqual(first);
+    const people = await db.kysely
+      .selectFrom('people')
+      .select('name')
+      .where('email', '=', 'ada@example.org')
+      .execute();
+    expect(people.map((p) => p.name)).toEqual(['Ada']);
+  });
+
+  it('refuses with field errors, and refuses a full event without waitlist', async () => {
+    await createEvent(db.kysely, actor(), base('closed-list', { waitlist: false }), clock);
+    await expect(
+      rsvp(db.kysely, 'closed-list', { email: 'nope', name: '' }, opts),
+    ).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      fields: { email: expect.any(String), name: expect.any(String) },
+    });
+    await rsvp(db.kysely, 'closed-list', { email: 'one@example.org', name: 'One' }, opts);
+    const refused = await rsvp(
+      db.kysely,
+      'closed-list',
+      { email: 'two@example.org', name: 'Two' },
+      opts,
+    ).catch((e) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused.code).toBe('CONFLICT');
+  });
+
+  it('promotes the first waitlisted person when a confirmed one cancels, and tells them', async () => {
+    const event = await createEvent(db.kysely, actor(), base('promo'), clock);
+    for (const n of ['first', 'second', 'third']) {
+      await rsvp(db.kysely, 'promo', { email: `${n}@promo.example`, name: n }, opts);
+      clock.advance(1000);
+    }
+    expect(await statusOf(event.id, 'second@promo.example')).toBe('waitlisted');
+    const token = (
+      await db.kysely
+        .selectFrom('rsvps')
+        .select('token')
+        .where(
+          'code',
+          '=',
+          (
+            await listAttendees(db.kysely, chapterId, event.id, { search: 'first@promo.example' })
+          )[0]?.code ?? '',
+        )
+        .where('event_id', '=', event.id)
+        .executeTakeFirstOrThrow()
+    ).token;
+    const cancelled = await cancelRsvp(db.kysely, 'promo', token, opts);
+    expect(cancelled?.status).toBe('cancelled');
+    expect(await statusOf(event.id, 'first@promo.example')).toBe('cancelled');
+    expect(await statusOf(event.id, 'second@promo.example')).toBe('confirmed');
+    expect(await statusOf(event.id, 'third@promo.example')).toBe('waitlisted');
+    const promoted = (await outbox('event-promoted')).filter(
+      (m) => m.to_address === 'second@promo.example',
+    );
+    expect(promoted).toHaveLength(1);
+    expect(JSON.parse(promoted[0]?.payload ?? '{}')).toMatchObject({
+      onlineUrl: 'https://meet.example/room',
+      place: 'Café, 1 rue Exemple, 75011 Paris',
+    });
+    // Cancelling again changes nothing.
+    await cancelRsvp(db.kysely, 'promo', token, opts);
+    expect(await statusOf(event.id, 'third@promo.example')).toBe('waitlisted');
+  });
+
+  it('keeps the online link and private address out of waitlist mails and the public view', async () => {
+    const [waitlisted] = await outbox('event-waitlisted');
+    const payload = JSON.parse(waitlisted?.payload ?? '{}');
+    expect(payload.onlineUrl).toBeUndefined();
+    expect(payload.code).toBeUndefined();
+    expect(payload.place).toBe('Café');
+    const event = await getPublicEvent(db.kysely, 'promo');
+    expect(event.onlineUrl).toBe('https://meet.example/room'); // the domain knows; the API view hides it (api test)
+  });
+});
+
+describe('reminders', () => {
+  it('sends each reminder round once, even when the job runs again after a restart', async () => {
+    const clock2 = manualClock('2026-12-01T10:00:00.000Z');
+    const event = await createEvent(
+      db.kysely,
+      actor(),
+      base('remind', {
+        capacity: 10,
+        reminders: [24, 2],
+        startsLocal: '2026-12-20T19:00',
+        endsLocal: '2026-12-20T22:00',
+      }),
+      clock2,
+    );
+    await rsvp(
+      db.kysely,
+      'remind',
+      { email: 'r1@example.org', name: 'R1' },
+      { publicUrl, clock: clock2 },
+    );
+    await rsvp(
+      db.kysely,
+      'remind',
+      { email: 'r2@example.org', name: 'R2' },
+      { publicUrl, clock: clock2 },
+    );
+    const reminders = async () =>
+      (await outbox('event-reminder')).filter(
+        (m) => JSON.parse(m.payload).eventTitle === 'Soirée remind',
+      );
+    expect(await sendDueReminders(db.kysely, { publicUrl, clock: clock2 })).toBe(0);
+    clock2.set('2026-12-19T18:30:00.000Z'); // 23.5 h before 19:00 Paris
+    expect(await sendDueReminders(db.kysely, { publicUrl, clock: clock2 })).toBe(2);
+    expect(await sendDueReminders(db.kysely, { publicUrl, clock: clock2 })).toBe(0);
+    expect(await reminders()).toHaveLength(2);
+    // Someone registering after the reminder still gets the practical details.
+    await rsvp(
+      db.kysely,
+      'remind',
+      { email: 'late@example.org', name: 'Late' },
+      { publicUrl, clock: clock2 },
+    );
+    const late = (await outbox('event-rsvp-confirmed')).find(
+      (m) => m.to_address === 'late@example.org',
+    );
+    expect(JSON.parse(late?.payload ?? '{}')).toMatchObject({
+      code: expect.any(String),
+      place: expect.stringContaining('1 rue Exemple'),
+    });
+    clock2.set('2026-12-20T16:30:00.000Z'); // 1.5 h before: the second round, with the late one
+    expect(await sendDueReminders(db.kysely, { publicUrl, clock: clock2 })).toBe(3);
+    // A "restart": a fresh call with the same clock sends nothing again.
+    expect(await sendDueReminders(db.kysely, { publicUrl, clock: manualClock(clock2.now()) })).toBe(
+      0,
+    );
+    expect(await reminders()).toHaveLength(5);
+    void event;
+  });
+});
+
+describe('changes, cancellation, check-in', () => {
+  it('notifies attendees of a new time, and everyone of a cancellation', async () => {
+    const event = await createEvent(db.kysely, actor(), base('change', { capacity: 1 }), clock);
+    await rsvp(db.kysely, 'change', { email: 'c1@example.org', name: 'C1' }, opts);
+    await rsvp(db.kysely, 'change', { email: 'c2@example.org', name: 'C2' }, opts);
+    await updateEvent(
+      db.kysely,
+      actor(),
+      event.id,
+      base('change', { capacity: 1, startsLocal: '2026-12-10T20:00' }),
+      opts,
+    );
+    const changed = (await outbox('event-changed')).map((m) => m.to_address).sort();
+    expect(changed).toEqual(['c1@example.org', 'c2@example.org']);
+    await cancelEvent(db.kysely, actor(), event.id, opts);
+    await cancelEvent(db.kysely, actor(), event.id, opts);
+    expect((await outbox('event-cancelled')).map((m) => m.to_address).sort()).toEqual([
+      'c1@example.org',
+      'c2@example.org',
+    ]);
+  });
+
+  it('checks in by code (any case), adds walk-ins, and counts arrivals', async () => {
+    const event = await createEvent(db.kysely, actor(), base('door', { capacity: 5 }), clock);
+    await rsvp(db.kysely, 'door', { email: 'd1@example.org', name: 'Dora' }, opts);
+    const [dora] = await listAttendees(db.kysely, chapterId, event.id);
+    const first = await checkIn(
+      db.kysely,
+      actor(),
+      event.id,
+      ` ${dora?.code.toLowerCase()} `,
+      clock,
+    );
+    expect(first.already).toBe(false);
+    expect(first.attendee.name).toBe('Dora');
+    expect((await checkIn(db.kysely, actor(), event.id, dora?.code ?? '', clock)).already).toBe(true);
+    await expect(checkIn(db.kysely, actor(), event.id, 'ZZZZZZ', clock)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const walkIn = await addWalkIn(
+      db.kysely,
+      actor(),
+      event.id,
+      { name: 'Walt', email: 'walt@example.org', consent: true },
+      clock,
+    );
+    expect(walkIn.checkedInAt).not.toBeNull();
+    expect(await doorCounts(db.kysely, event.id)).toMatchObject({ confirmed: 2, arrived: 2 });
+    const consent = await db.kysely
+      .selectFrom('consents')
+      .select('source')
+      .where('source', '=', 'event-door:door')
+      .execute();
+    expect(consent).toHaveLength(1);
+    expect(qrSvg(dora?.code ?? 'X', 'code')).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+  });
+});
+
+describe('iCalendar', () => {
+  it('parses with ical.js and gives the right Paris local times on both sides of the DST change', async () => {
+    await createEvent(
+      db.kysely,
+      actor(),
+      base('before-dst', { startsLocal: '2026-10-24T19:00', endsLocal: '2026-10-24T22:00' }),
+      clock,
+    );
+    await createEvent(
+      db.kysely,
+      actor(),
+      base('after-dst', { startsLocal: '2026-10-26T19:00', endsLocal: '2026-10-26T22:00' }),
+      clock,
+    );
+    const events = [
+      await getPublicEvent(db.kysely, 'before-dst'),
+      await getPublicEvent(db.kysely, 'after-dst'),
+    ];
+    const text = eventsCalendar(events, { name: 'Paris', publicUrl, locale: 'fr' });
+    expect(text).toContain('BEGIN:VTIMEZONE');
+    expect(text).toContain('TZID:Europe/Paris');
+    expect(text).not.toContain('meet.example'); // the public file has no online link
+    expect(text).not.toContain('1 rue Exemple');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) {
+      ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+    }
+    const vevents = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(vevents).toHaveLength(2);
+    const [before, after] = vevents;
+    expect(before?.startDate.zone.tzid).toBe('Europe/Paris');
+    expect(before?.startDate.toString()).toBe('2026-10-24T19:00:00');
+    expect(after?.startDate.toString()).toBe('2026-10-26T19:00:00');
+    // Summer time (UTC+2) before the change, winter time (UTC+1) after it.
+    expect(before?.startDate.toJSDate().toISOString()).toBe('2026-10-24T17:00:00.000Z');
+    expect(after?.startDate.toJSDate().toISOString()).toBe('2026-10-26T18:00:00.000Z');
+    expect(before?.summary).toBe('Soirée before-dst');
+  });
+});
+
+describe('demo', () => {
+  it('seeds the published demo event two weeks after the first start, once', async () => {
+    const demoDb = await createTestDatabase();
+    try {
+      const start = manualClock('2026-11-26T10:00:00.000Z');
+      expect(await seedDemo(demoDb.kysely, start)).toBe(true);
+      expect(await seedDemo(demoDb.kysely, start)).toBe(false);
+      const event = await getPublicEvent(demoDb.kysely, 'mass-cancellation-party');
+      expect(event).toMatchObject({
+        status: 'published',
+        capacity: 80,
+        waitlist: true,
+        timeZone: 'Europe/Paris',
+      });
+      expect(utcToZoned(event.startsAt, 'Europe/Paris')).toBe('2026-12-10T19:00');
+      expect(utcToZoned(event.endsAt, 'Europe/Paris')).toBe('2026-12-10T22:00');
+    } finally {
+      await demoDb.cleanup();
+    }
+  });
+});
