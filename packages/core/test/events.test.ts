@@ -285,7 +285,9 @@ describe('changes, cancellation, check-in', () => {
     );
     expect(first.already).toBe(false);
     expect(first.attendee.name).toBe('Dora');
-    expect((await checkIn(db.kysely, actor(), event.id, dora?.code ?? '', clock)).already).toBe(true);
+    expect((await checkIn(db.kysely, actor(), event.id, dora?.code ?? '', clock)).already).toBe(
+      true,
+    );
     await expect(checkIn(db.kysely, actor(), event.id, 'ZZZZZZ', clock)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
