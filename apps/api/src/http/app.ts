@@ -28,6 +28,10 @@ const adminDist = fileURLToPath(new URL('../../../admin/dist', import.meta.url))
  */
 export function createApp(ctx: AppContext): Hono<HonoEnv> {
   const app = new Hono<HonoEnv>();
+  // The public pledge API first: its routes answer before the page middleware below (request
+  // id, security headers for HTML, logging), which costs more than a count itself on the
+  // hottest routes and means nothing for cross-origin JSON (see apps/api/src/public/cors.ts).
+  mountPublicApi(app, ctx);
 
   app.use(requestId());
   // Before secureHeaders, so it runs after it on the way out: the iframe embed may be framed.
@@ -101,7 +105,6 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
 
   mountAssets(app);
   mountPages(app, ctx);
-  mountPublicApi(app, ctx);
   mountWidgets(app, ctx);
   // Before the admin SPA: /admin/api/* are real routes, not client-side pages.
   mountExports(app, ctx);

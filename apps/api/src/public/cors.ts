@@ -19,6 +19,9 @@ export function openCors(): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return c.body(null, 204, preflightHeaders);
     c.header('Access-Control-Allow-Origin', '*');
+    // These routes skip the app's security-header middleware (JSON for scripts, never a
+    // page); this is the one header that still matters for them.
+    c.header('X-Content-Type-Options', 'nosniff');
     await next();
   };
 }
