@@ -11,6 +11,7 @@ import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { mountExports } from '../exports/index.ts';
 import { mountPages, redactPath } from '../pages/index.ts';
+import { mountPrivacyPages } from '../pages/privacy/index.ts';
 import type { TrpcContext } from '../trpc/context.ts';
 import { mountPublicApi } from '../public/index.ts';
 import { appRouter } from '../trpc/router.ts';
@@ -105,6 +106,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
 
   mountAssets(app);
   mountPages(app, ctx);
+  mountPrivacyPages(app, ctx);
   mountWidgets(app, ctx);
   // Before the admin SPA: /admin/api/* are real routes, not client-side pages.
   mountExports(app, ctx);

@@ -24,7 +24,9 @@ type C = Context<HonoEnv>;
  * redactPath('/confirm/abc123…') // '/confirm/:token'
  */
 export function redactPath(path: string): string {
-  return path.replace(/^\/confirm\/[^/]+/, '/confirm/:token');
+  return path
+    .replace(/^\/confirm\/[^/]+/, '/confirm/:token')
+    .replace(/^\/(unsubscribe|my-data)\/[^/]+/, '/$1/:token');
 }
 
 /** Referral codes as the signing service makes them; anything else in a URL is ignored. */

@@ -1,0 +1,1 @@
+export { mountPrivacyPages } from './routes.ts';
