@@ -70,6 +70,15 @@ describe('GET /widgets/:file', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await res.text()).toBe(script);
     expect((await widgets.request('/widgets/pledge.0000000000000000.js')).status).toBe(404);
+    // The embed page's form: ?v=<hash>; an old hash still gets the script, briefly cached.
+    const hash = versioned.split('.')[1];
+    const v = await widgets.request(`/widgets/pledge.js?v=${hash}`);
+    expect(v.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const old = await widgets.request('/widgets/pledge.js?v=0000000000000000');
+    expect(old.status).toBe(200);
+    expect(old.headers.get('cache-control')).toBe(
+      'public, max-age=300, stale-while-revalidate=86400',
+    );
   });
 
   it('answers 404 for unknown or malformed names', async () => {
@@ -92,7 +101,7 @@ describe('GET /embed/pledge/:slug', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
     const page = await res.text();
     expect(page).toContain('<groundwork-pledge pledge="quit-chatgpt"></groundwork-pledge>');
-    expect(page).toMatch(/<script src="\/widgets\/pledge(\.[0-9a-f]{16})?\.js" async>/);
+    expect(page).toMatch(/<script src="\/widgets\/pledge\.js\?v=([0-9a-f]{16}|0)" async>/);
     expect(page).toMatch(/<html lang="(fr|en)">/);
   });
 

@@ -62,6 +62,8 @@ export function mountWidgets(
     return `/widgets/${file ? `${base.slice(0, -3)}.${file.hash}.js` : base}`;
   };
 
+  const withVersion = (base: string) => `/widgets/${base}?v=${files.get(base)?.hash ?? '0'}`;
+
   app.get('/widgets/manifest.json', (c) => {
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cache-Control', 'no-cache');
@@ -78,7 +80,10 @@ export function mountWidgets(
     if (!name || !file || (name.hash && name.hash !== file.hash)) {
       return c.json({ error: { code: 'NOT_FOUND', message: 'No such widget file.' } }, 404);
     }
-    return sendScript(c, file, name.hash ? LONG : SHORT);
+    // `?v=<hash>` (the embed page's own links) is immutable too while it names the current
+    // version; a page cached across an upgrade still gets a script, just not for a year.
+    const current = Boolean(name.hash) || c.req.query('v') === file.hash;
+    return sendScript(c, file, current ? LONG : SHORT);
   });
 
   app.get('/embed/pledge/:slug', async (c) => {
@@ -99,7 +104,7 @@ export function mountWidgets(
         locale,
         accent: accent && ACCENT.test(accent) ? accent : undefined,
         compact: c.req.query('compact') !== undefined && c.req.query('compact') !== '0',
-        scripts: { pledge: versioned('pledge.js'), embed: versioned('embed.js') },
+        scripts: { pledge: withVersion('pledge.js'), embed: withVersion('embed.js') },
       }),
     );
   });
