@@ -19,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -32,6 +32,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const warmup = Number(process.env.BENCH_WARMUP ?? 3);
 const setups = (process.env.BENCH_SETUPS ?? 'bare,sqlite1,pg1,pg2').split(',');
 const slug = 'quit-chatgpt';
+const loadBefore = loadavg();
 
 function startChild(command, args, options) {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -53,7 +54,7 @@ function startChild(command, args, options) {
 
 function stop(child) {
   return new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
@@ -225,6 +226,7 @@ async function createDb(serverUrl, name) {
 function report(rows, checks) {
   const bare = rows.find((r) => r.title.startsWith('bare'));
   const lines = [
+    `Load average before the run: ${loadBefore.map((l) => l.toFixed(1)).join(', ')} (other work on the machine skews every row alike)`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`,
     `Run: ${connections} connections in all, ${seconds} s per setup after ${warmup} s warm-up, ${new Date().toISOString()}`,
     '',
