@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { expect, inject, it } from 'vitest';
-import { renderAt } from './support.tsx';
+import { apiAs, renderAt } from './support.tsx';
 
 it('lists the active sessions with this device marked', async () => {
   renderAt('/account', { as: 'owner' });
@@ -48,4 +48,30 @@ it('follows the chapter switcher and the role in the navigation', async () => {
   await screen.findByRole('heading', { level: 1, name: `Members · ${chapter.name}` });
   expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   expect(document.title).toBe(`Members · ${chapter.name} · Groundwork`);
+});
+
+it('sends someone whose session ended back to sign-in, then to the same page', async () => {
+  // A fresh account with its own session, so the shared ones stay signed in.
+  const owner = apiAs('owner');
+  const paris = inject('chapter');
+  const status = await owner.auth.status.query();
+  const chapterId = status.memberships.find((m) => m.slug === paris.slug)?.chapterId ?? '';
+  const invite = await owner.members.invite.mutate({
+    chapterId,
+    email: 'leaving@example.org',
+    role: 'viewer',
+  });
+  const api = apiAs('nobody');
+  await api.auth.acceptInvitation.mutate({
+    token: new URL(invite.url, 'http://x').searchParams.get('token') ?? '',
+    name: 'Lou Leaving',
+    password: 'leaving password 1',
+  });
+
+  renderAt('/account', { api });
+  await screen.findByRole('heading', { level: 1, name: 'My account' });
+  await api.auth.signOut.mutate(); // as if from another tab
+  fireEvent.click(screen.getByRole('button', { name: 'Save the profile' }));
+  await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+  expect(window.location.search).toBe(`?next=${encodeURIComponent('/account')}`);
 });

@@ -1,6 +1,7 @@
 import { createSignal, createUniqueId } from 'solid-js';
-import { errorMessageOf, fieldErrorsOf } from '../api/errors.ts';
+import { errorCodeOf, errorMessageOf, fieldErrorsOf } from '../api/errors.ts';
 import { type I18n, useI18n } from '../i18n/index.tsx';
+import { useSession } from '../session/index.tsx';
 
 export type Values = Record<string, string>;
 export type FieldErrors = Record<string, string>;
@@ -36,6 +37,7 @@ export interface FormState {
  */
 export function createForm(options: FormOptions): FormState {
   const i18n = useI18n();
+  const session = useSession();
   const id = createUniqueId();
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [formError, setFormError] = createSignal<string | null>(null);
@@ -71,6 +73,9 @@ export function createForm(options: FormOptions): FormState {
       setFormError(null);
       if (typeof message === 'string' && message) setStatus(message);
     } catch (error) {
+      // The session ended elsewhere (expired, "sign out everywhere"): reloading the status lets
+      // the page guard send the person to sign-in and back here.
+      if (errorCodeOf(error) === 'UNAUTHORIZED' && session.user()) void session.refresh();
       const fields = fieldErrorsOf(error);
       show(form, fields, Object.keys(fields).length > 0 ? null : errorMessageOf(error, i18n));
     } finally {
