@@ -10,10 +10,12 @@ import { mountAssets } from '../assets/index.ts';
 import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { mountExports } from '../exports/index.ts';
+import { mountEventPages, redactEventPath } from '../pages/events/index.ts';
 import { mountPages, redactPath } from '../pages/index.ts';
+import { mountEventsApi } from '../public/events.ts';
 import { mountPrivacyPages } from '../pages/privacy/index.ts';
-import type { TrpcContext } from '../trpc/context.ts';
 import { mountPublicApi } from '../public/index.ts';
+import type { TrpcContext } from '../trpc/context.ts';
 import { appRouter } from '../trpc/router.ts';
 import { embedFrameHeaders, mountWidgets } from '../widgets/index.ts';
 import { mapError } from './errors.ts';
@@ -33,6 +35,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
   // id, security headers for HTML, logging), which costs more than a count itself on the
   // hottest routes and means nothing for cross-origin JSON (see apps/api/src/public/cors.ts).
   mountPublicApi(app, ctx);
+  mountEventsApi(app, ctx);
 
   app.use(requestId());
   // Before secureHeaders, so it runs after it on the way out: the iframe embed may be framed.
@@ -61,7 +64,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
     ctx.log.debug('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: redactPath(c.req.path),
+      path: redactEventPath(redactPath(c.req.path)),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
@@ -106,6 +109,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
 
   mountAssets(app);
   mountPages(app, ctx);
+  mountEventPages(app, ctx);
   mountPrivacyPages(app, ctx);
   mountWidgets(app, ctx);
   // Before the admin SPA: /admin/api/* are real routes, not client-side pages.

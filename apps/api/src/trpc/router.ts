@@ -2,6 +2,7 @@ import { publicProcedure, router } from './init.ts';
 import { accountRouter } from './routers/account.ts';
 import { authRouter } from './routers/auth.ts';
 import { chaptersRouter } from './routers/chapters.ts';
+import { eventsRouter } from './routers/events.ts';
 import { membersRouter } from './routers/members.ts';
 import { outboxRouter } from './routers/outbox.ts';
 import { pledgesRouter } from './routers/pledges.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
   chapters: chaptersRouter,
+  events: eventsRouter,
   members: membersRouter,
   outbox: outboxRouter,
   pledges: pledgesRouter,

@@ -1,6 +1,7 @@
 import { createSmtpTransport, logTransport } from '@groundwork/core/mail';
 import { createOutboxWorker, type OutboxWorker } from '@groundwork/core/outbox';
 import type { AppContext } from '../context.ts';
+import { startReminders } from './reminders.ts';
 import { startRetentionJob } from './retention.ts';
 
 /** The background workers this process runs (null when switched off by configuration). */
@@ -17,6 +18,8 @@ export interface Workers {
  * const workers = startWorkers(ctx); // in startServer, after the context is built
  */
 export function startWorkers(ctx: AppContext): Workers {
+  // Event reminders only queue mail, so they run even when this process sends none.
+  startReminders(ctx);
   // Retention runs whatever the mail settings: personal data must not outlive its period.
   startRetentionJob(ctx);
   if (!ctx.config.outboxWorker) {

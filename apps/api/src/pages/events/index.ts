@@ -1,0 +1,1 @@
+export { mountEventPages, redactEventPath } from './routes.ts';

@@ -1,0 +1,235 @@
+import { recordAudit } from '@groundwork/core/audit';
+import {
+  addWalkIn,
+  cancelEvent,
+  checkIn,
+  createEvent,
+  doorCounts,
+  eventInput,
+  eventStats,
+  getEvent,
+  listAttendees,
+  listEvents,
+  messageAttendees,
+  pickText,
+  publishEvent,
+  setArrived,
+  toEventInput,
+  updateEvent,
+  walkInInput,
+} from '@groundwork/core/events';
+import { z } from 'zod';
+import { csvLines, utf8Bom } from '../../exports/csv.ts';
+import type { TrpcContext } from '../context.ts';
+import { router } from '../init.ts';
+import { chapterProcedure } from '../procedures.ts';
+
+const eventIdInput = z.object({ eventId: z.string().trim().min(1, 'Required.').max(64) });
+
+type ChapterCtx = TrpcContext & { auth: { userId: string }; chapterId: string };
+
+function actor(ctx: ChapterCtx) {
+  return { chapterId: ctx.chapterId, userId: ctx.auth.userId };
+}
+
+function mailOptions(ctx: ChapterCtx) {
+  return { publicUrl: ctx.app.config.publicUrl, clock: ctx.app.clock };
+}
+
+/**
+ * The organizers' event pages: list, create/edit/publish/cancel, attendees and waitlist with
+ * export, the check-in screen (code, search, walk-ins, live counts), messages, statistics.
+ * Viewers read; organizers change and see personal data exports.
+ */
+export const eventsRouter = router({
+  list: chapterProcedure('viewer').query(async ({ ctx }) => {
+    const db = ctx.app.db.kysely;
+    const events = await listEvents(db, ctx.chapterId);
+    return Promise.all(
+      events.map(async (e) => ({
+        id: e.id,
+        slug: e.slug,
+        status: e.status,
+        title: pickText(e.title, e.defaultLocale, e.defaultLocale),
+        startsAt: e.startsAt,
+        timeZone: e.timeZone,
+        capacity: e.capacity,
+        ...(await doorCounts(db, e.id)),
+      })),
+    );
+  }),
+
+  get: chapterProcedure('viewer')
+    .input(eventIdInput)
+    .query(async ({ ctx, input }) => {
+      const event = await getEvent(ctx.app.db.kysely, ctx.chapterId, input.eventId);
+      return {
+        id: event.id,
+        status: event.status,
+        seatsTaken: event.seatsTaken,
+        title: pickText(event.title, event.defaultLocale, event.defaultLocale),
+        input: toEventInput(event),
+        publicUrl: `${ctx.app.config.publicUrl}/e/${event.slug}`,
+        counts: await doorCounts(ctx.app.db.kysely, event.id),
+      };
+    }),
+
+  create: chapterProcedure('organizer')
+    .input(eventInput)
+    .mutation(async ({ ctx, input }) => {
+      const { chapterId: _, ...data } = input;
+      const event = await createEvent(ctx.app.db.kysely, actor(ctx), data, ctx.app.clock);
+      return { id: event.id, slug: event.slug };
+    }),
+
+  update: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .input(eventInput)
+    .mutation(async ({ ctx, input }) => {
+      const { chapterId: _, eventId, ...data } = input;
+      const event = await updateEvent(
+        ctx.app.db.kysely,
+        actor(ctx),
+        eventId,
+        data,
+        mailOptions(ctx),
+      );
+      return { id: event.id, slug: event.slug, status: event.status };
+    }),
+
+  publish: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .mutation(async ({ ctx, input }) => {
+      const e = await publishEvent(ctx.app.db.kysely, actor(ctx), input.eventId, ctx.app.clock);
+      return { id: e.id, status: e.status };
+    }),
+
+  cancel: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .mutation(async ({ ctx, input }) => {
+      const e = await cancelEvent(ctx.app.db.kysely, actor(ctx), input.eventId, mailOptions(ctx));
+      return { id: e.id, status: e.status };
+    }),
+
+  attendees: chapterProcedure('viewer')
+    .input(eventIdInput)
+    .input(
+      z.object({
+        search: z.string().max(200).optional(),
+        status: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      listAttendees(ctx.app.db.kysely, ctx.chapterId, input.eventId, {
+        ...(input.search ? { search: input.search } : {}),
+        ...(input.status ? { status: input.status } : {}),
+      }),
+    ),
+
+  counts: chapterProcedure('viewer')
+    .input(eventIdInput)
+    .query(async ({ ctx, input }) => {
+      await getEvent(ctx.app.db.kysely, ctx.chapterId, input.eventId);
+      return doorCounts(ctx.app.db.kysely, input.eventId);
+    }),
+
+  checkIn: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .input(z.object({ code: z.string().trim().min(1, 'Required.').max(32) }))
+    .mutation(({ ctx, input }) =>
+      checkIn(ctx.app.db.kysely, actor(ctx), input.eventId, input.code, ctx.app.clock),
+    ),
+
+  setArrived: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .input(z.object({ rsvpId: z.string().min(1).max(64), arrived: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await setArrived(
+        ctx.app.db.kysely,
+        actor(ctx),
+        input.eventId,
+        input.rsvpId,
+        input.arrived,
+        ctx.app.clock,
+      );
+      return { ok: true };
+    }),
+
+  walkIn: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .input(walkInInput)
+    .mutation(({ ctx, input }) => {
+      const { chapterId: _, eventId, ...data } = input;
+      return addWalkIn(ctx.app.db.kysely, actor(ctx), eventId, data, ctx.app.clock);
+    }),
+
+  /** The attendees and waitlist as a formula-safe CSV (events are small: one answer). */
+  exportCsv: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .mutation(async ({ ctx, input }) => {
+      const db = ctx.app.db.kysely;
+      const event = await getEvent(db, ctx.chapterId, input.eventId);
+      const rows = await listAttendees(db, ctx.chapterId, event.id);
+      const header = [
+        'name',
+        'email',
+        'status',
+        'code',
+        'source',
+        'registered_at',
+        'checked_in_at',
+      ];
+      for (const q of event.questions) header.push(`answer:${q.id}`);
+      const lines = rows.map((r) => [
+        r.name ?? '',
+        r.email,
+        r.status,
+        r.code,
+        r.source,
+        r.createdAt,
+        r.checkedInAt ?? '',
+        ...event.questions.map((q) => {
+          const a = r.answers[q.id];
+          return Array.isArray(a) ? a.join('; ') : (a ?? '');
+        }),
+      ]);
+      await recordAudit(
+        db,
+        {
+          chapterId: ctx.chapterId,
+          actorUserId: ctx.auth.userId,
+          action: 'event.exported',
+          target: event.id,
+          details: { rows: rows.length },
+        },
+        ctx.app.clock,
+      );
+      return {
+        filename: `${event.slug}-attendees.csv`,
+        csv: utf8Bom + csvLines([header, ...lines]),
+      };
+    }),
+
+  message: chapterProcedure('organizer')
+    .input(eventIdInput)
+    .input(
+      z.object({
+        subject: z.string().trim().min(1, 'Required.').max(200, 'At most 200 characters.'),
+        text: z.string().trim().min(1, 'Required.').max(20_000, 'At most 20,000 characters.'),
+        includeWaitlist: z.boolean().default(false),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => ({
+      queued: await messageAttendees(
+        ctx.app.db.kysely,
+        actor(ctx),
+        input.eventId,
+        { subject: input.subject, text: input.text, includeWaitlist: input.includeWaitlist },
+        mailOptions(ctx),
+      ),
+    })),
+
+  stats: chapterProcedure('viewer')
+    .input(eventIdInput)
+    .query(({ ctx, input }) => eventStats(ctx.app.db.kysely, ctx.chapterId, input.eventId)),
+});
