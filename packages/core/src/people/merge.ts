@@ -1,0 +1,127 @@
+/**
+ * Merging two people who are the same person (two addresses, a typo): everything of the
+ * duplicate moves to the person kept, then the duplicate row is deleted. A pledge both had
+ * signed keeps the kept person's signature only, and its counter goes down by one (the count
+ * was one too many). Two RSVPs to one event are refused: cancel one first (seat counts and
+ * waiting lists belong to the events module).
+ */
+import { type Kysely, sql } from 'kysely';
+import { recordAudit } from '../audit/index.ts';
+import { type Clock, isoNow, systemClock } from '../clock/index.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors/index.ts';
+import { addToCounter } from '../signing/counter.ts';
+import { chapterPerson } from './person.ts';
+
+/**
+ * Merges `mergeId` into `keepId` (same chapter) in one transaction, audit-logged. Returns the
+ * pledges whose counters changed (the caller refreshes its cached counts).
+ *
+ * @example
+ * const { pledgesChanged } = await mergePeople(db, chapterId, userId, keepId, dupId, clock);
+ */
+export async function mergePeople(
+  db: Kysely<Database>,
+  chapterId: string,
+  actorUserId: string,
+  keepId: string,
+  mergeId: string,
+  clock: Clock = systemClock,
+): Promise<{ pledgesChanged: string[] }> {
+  if (keepId === mergeId) {
+    throw new AppError('BAD_REQUEST', 'Choose two different people.', {
+      fields: { mergeId: 'Same person.' },
+    });
+  }
+  return db.transaction().execute(async (trx) => {
+    const keep = await chapterPerson(trx, chapterId, keepId);
+    const dup = await chapterPerson(trx, chapterId, mergeId);
+    const sameEvent = await trx
+      .selectFrom('rsvps as a')
+      .innerJoin('rsvps as b', 'a.event_id', 'b.event_id')
+      .select('a.id')
+      .where('a.person_id', '=', keepId)
+      .where('b.person_id', '=', mergeId)
+      .executeTakeFirst();
+    if (sameEvent) {
+      throw new AppError('CONFLICT', 'Both answered the same event: cancel one RSVP first.', {
+        fields: { mergeId: 'Both answered the same event.' },
+      });
+    }
+    const doubles = await trx
+      .selectFrom('signatures as d')
+      .innerJoin('signatures as k', 'k.pledge_id', 'd.pledge_id')
+      .select(['d.id', 'd.pledge_id', 'd.status'])
+      .where('d.person_id', '=', mergeId)
+      .where('k.person_id', '=', keepId)
+      .execute();
+    for (const d of doubles) {
+      await trx.deleteFrom('signatures').where('id', '=', d.id).execute();
+      await addToCounter(trx, d.pledge_id, {
+        confirmed: d.status === 'confirmed' ? -1 : 0,
+        pending: d.status === 'pending' ? -1 : 0,
+      });
+    }
+    await trx
+      .updateTable('signatures')
+      .set({ person_id: keepId })
+      .where('person_id', '=', mergeId)
+      .execute();
+    await trx
+      .updateTable('rsvps')
+      .set({ person_id: keepId })
+      .where('person_id', '=', mergeId)
+      .execute();
+    await trx
+      .updateTable('consents')
+      .set({ person_id: keepId })
+      .where('person_id', '=', mergeId)
+      .execute();
+    await trx
+      .updateTable('person_notes')
+      .set({ person_id: keepId })
+      .where('person_id', '=', mergeId)
+      .execute();
+    await trx
+      .updateTable('outbox')
+      .set({ person_id: keepId })
+      .where('person_id', '=', mergeId)
+      .execute();
+    await trx
+      .insertInto('person_tags')
+      .columns(['person_id', 'tag_id', 'created_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('person_tags')
+          .select([sql.val(keepId).as('person_id'), 'tag_id', 'created_at'])
+          .where('person_id', '=', mergeId)
+          .where('tag_id', 'not in', (e) =>
+            e.selectFrom('person_tags').select('tag_id').where('person_id', '=', keepId),
+          ),
+      )
+      .execute();
+    await trx.deleteFrom('people').where('id', '=', mergeId).execute();
+    await trx
+      .updateTable('people')
+      .set({
+        name: keep.name ?? dup.name,
+        postal_code: keep.postal_code ?? dup.postal_code,
+        created_at: [keep.created_at, dup.created_at].sort()[0] ?? keep.created_at,
+        updated_at: isoNow(clock),
+      })
+      .where('id', '=', keepId)
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        chapterId,
+        actorUserId,
+        action: 'person.merged',
+        target: keepId,
+        details: { merged: mergeId },
+      },
+      clock,
+    );
+    return { pledgesChanged: [...new Set(doubles.map((d) => d.pledge_id))] };
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * Tags: a chapter's labels for people (create, rename, delete; add or remove on one person or
+ * on every person of a filtered selection, in one statement).
+ */
+import type { Kysely } from 'kysely';
+import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors/index.ts';
+import { filteredPeople } from './people-query.ts';
+import type { PeopleFilter } from './schemas.ts';
+
+export interface Tag {
+  id: string;
+  name: string;
+  people: number;
+}
+
+function cleanName(name: string): string {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  if (clean.length === 0 || clean.length > 60) {
+    throw new AppError('BAD_REQUEST', 'A tag name has 1 to 60 characters.', {
+      fields: { name: 'Between 1 and 60 characters.' },
+    });
+  }
+  return clean;
+}
+
+/**
+ * The chapter's tags with how many people carry each, by name.
+ *
+ * @example
+ * const tags = await listTags(db, chapterId);
+ */
+export async function listTags(db: Kysely<Database>, chapterId: string): Promise<Tag[]> {
+  const rows = await db
+    .selectFrom('tags as t')
+    .select(['t.id', 't.name'])
+    .select((eb) =>
+      eb
+        .selectFrom('person_tags as pt')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('pt.tag_id', '=', 't.id')
+        .as('people'),
+    )
+    .where('t.chapter_id', '=', chapterId)
+    .orderBy('t.name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, people: Number(r.people ?? 0) }));
+}
+
+async function ensureUnique(db: Kysely<Database>, chapterId: string, name: string, except = '') {
+  const clash = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('chapter_id', '=', chapterId)
+    .where('name', '=', name)
+    .where('id', '!=', except)
+    .executeTakeFirst();
+  if (clash) {
+    throw new AppError('CONFLICT', 'A tag with this name exists.', {
+      fields: { name: 'Already used.' },
+    });
+  }
+}
+
+/** Creates a tag (CONFLICT when the name is taken). */
+export async function createTag(
+  db: Kysely<Database>,
+  chapterId: string,
+  name: string,
+  clock: Clock = systemClock,
+): Promise<Tag> {
+  const clean = cleanName(name);
+  await ensureUnique(db, chapterId, clean);
+  const id = newId();
+  await db
+    .insertInto('tags')
+    .values({ id, chapter_id: chapterId, name: clean, created_at: isoNow(clock) })
+    .execute();
+  return { id, name: clean, people: 0 };
+}
+
+async function chapterTag(db: Kysely<Database>, chapterId: string, tagId: string) {
+  const tag = await db
+    .selectFrom('tags')
+    .select(['id', 'name'])
+    .where('id', '=', tagId)
+    .where('chapter_id', '=', chapterId)
+    .executeTakeFirst();
+  if (!tag) throw new AppError('NOT_FOUND', 'No such tag.');
+  return tag;
+}
+
+/** Renames a tag. */
+export async function renameTag(
+  db: Kysely<Database>,
+  chapterId: string,
+  tagId: string,
+  name: string,
+): Promise<void> {
+  await chapterTag(db, chapterId, tagId);
+  const clean = cleanName(name);
+  await ensureUnique(db, chapterId, clean, tagId);
+  await db.updateTable('tags').set({ name: clean }).where('id', '=', tagId).execute();
+}
+
+/** Deletes a tag (and takes it off everyone). */
+export async function deleteTag(
+  db: Kysely<Database>,
+  chapterId: string,
+  tagId: string,
+): Promise<void> {
+  await chapterTag(db, chapterId, tagId);
+  await db.deleteFrom('tags').where('id', '=', tagId).execute();
+}
+
+export type TagTarget = { personIds: string[] } | { filter: PeopleFilter };
+
+/**
+ * Adds or removes a tag on people: a list of ids, or everyone matching a filter (one
+ * statement, whatever the selection's size). Returns how many people changed.
+ *
+ * @example
+ * await tagPeople(db, chapterId, tagId, { filter: { pledgeId } }, 'add', clock);
+ */
+export async function tagPeople(
+  db: Kysely<Database>,
+  chapterId: string,
+  tagId: string,
+  target: TagTarget,
+  action: 'add' | 'remove',
+  clock: Clock = systemClock,
+): Promise<number> {
+  await chapterTag(db, chapterId, tagId);
+  const selection =
+    'personIds' in target
+      ? filteredPeople(db, chapterId, {}).where('p.id', 'in', [...target.personIds, ''])
+      : filteredPeople(db, chapterId, target.filter);
+  if (action === 'remove') {
+    const result = await db
+      .deleteFrom('person_tags')
+      .where('tag_id', '=', tagId)
+      .where('person_id', 'in', selection.select('p.id'))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+  const now = isoNow(clock);
+  const result = await db
+    .insertInto('person_tags')
+    .columns(['person_id', 'tag_id', 'created_at'])
+    .expression(
+      selection
+        .select('p.id')
+        .select((eb) => [eb.val(tagId).as('tag_id'), eb.val(now).as('created_at')])
+        .where('p.id', 'not in', (eb) =>
+          eb.selectFrom('person_tags').select('person_id').where('tag_id', '=', tagId),
+        ),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
