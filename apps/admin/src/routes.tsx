@@ -5,6 +5,7 @@ import { ChapterSettingsPage } from './pages/ChapterSettingsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
+import { PledgesPage } from './pages/pledges/PledgesPage.tsx';
 
 /** What every chapter page receives: the chapter from the URL, with the user's role in it. */
 export interface ChapterPageProps {
@@ -27,6 +28,12 @@ export interface ChapterPage {
  */
 export const chapterPages: ChapterPage[] = [
   { path: '', label: 'nav.dashboard', minRole: 'viewer', page: DashboardPage },
+  {
+    path: 'pledges',
+    label: { en: 'Pledges', fr: 'Engagements' },
+    minRole: 'viewer',
+    page: PledgesPage,
+  },
   { path: 'members', label: 'nav.members', minRole: 'viewer', page: MembersPage },
   {
     path: 'outbox',

@@ -1,0 +1,173 @@
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, renderAt } from './support.tsx';
+
+const chapter = inject('chapter');
+const base = `/c/${chapter.slug}/pledges`;
+const slug = `admin-test-${Date.now()}`;
+let chapterId = '';
+let pledgeId = '';
+
+// A pledge of our own (generous rate limit: every test signs from the same address), live,
+// with three signatures made through the public API.
+beforeAll(async () => {
+  const api = apiAs('organizer');
+  chapterId =
+    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
+    '';
+  const pledge = await api.pledges.create.mutate({
+    chapterId,
+    slug,
+    goal: 100,
+    defaultLocale: 'en',
+    rateLimit: { burst: { points: 100, seconds: 1 }, sustained: { points: 100, seconds: 1 } },
+    questions: [
+      {
+        id: 'why',
+        kind: 'single',
+        required: false,
+        label: { en: 'Why are you leaving?', fr: 'Pourquoi partez-vous ?' },
+        options: [
+          { id: 'privacy', label: { en: 'Data protection', fr: 'Protection des données' } },
+          { id: 'price', label: { en: 'Price', fr: 'Prix' } },
+        ],
+      },
+    ],
+    translations: { en: { title: 'Admin test pledge', body: 'Hello' } },
+  });
+  pledgeId = pledge.id;
+  await api.pledges.publish.mutate({ chapterId, pledgeId });
+  for (const [email, name] of [
+    ['amelie@example.org', 'Amélie Poulain'],
+    ['bruno@example.org', 'Bruno'],
+    ['chloe@example.org', 'Chloé'],
+  ]) {
+    const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${slug}/signatures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email,
+        name,
+        answers: { why: 'privacy' },
+        source: 'https://ally.example',
+      }),
+    });
+    expect(res.status).toBe(201);
+  }
+});
+
+describe('pledge pages', () => {
+  it('lists the pledges with status and count', async () => {
+    renderAt(base, { as: 'viewer' });
+    await screen.findByRole('heading', { level: 1, name: `Pledges · ${chapter.name}` });
+    const row = (await screen.findByRole('link', { name: 'Admin test pledge' })).closest('tr');
+    expect(within(row as HTMLElement).getByText('Live')).toBeInTheDocument();
+    expect(within(row as HTMLElement).getByText('3 of 100')).toBeInTheDocument();
+    // Viewers read only.
+    expect(screen.queryByRole('link', { name: 'New pledge' })).toBeNull();
+  });
+
+  it('shows a viewer the signatures, a search, and one signature in detail, read-only', async () => {
+    renderAt(`${base}?pledge=${pledgeId}`, { as: 'viewer' });
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByText(/3 signatures/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Export CSV' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Close signing' })).toBeNull();
+
+    fireEvent.input(screen.getByLabelText('Search name or e-mail'), {
+      target: { value: 'AMÉLIE' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByText(/1 signatures/)).toBeInTheDocument());
+    fireEvent.click(
+      screen.getByRole('link', { name: 'Details of the signature of Amélie Poulain' }),
+    );
+    const heading = await screen.findByRole('heading', { level: 2, name: /Amélie Poulain/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByText('Why are you leaving?')).toBeInTheDocument();
+    expect(screen.getByText('Data protection')).toBeInTheDocument();
+    expect(screen.getByText('https://ally.example')).toBeInTheDocument();
+  });
+
+  it('gives an organizer the export link with the filters', async () => {
+    renderAt(`${base}?pledge=${pledgeId}`, { as: 'organizer' });
+    await screen.findByRole('table');
+    fireEvent.change(screen.getByLabelText('Source site'), {
+      target: { value: 'https://ally.example' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => {
+      const link = screen.getByRole('link', { name: 'Export CSV' });
+      const href = new URL(link.getAttribute('href') ?? '', 'http://x');
+      expect(href.pathname).toBe(`/admin/api/pledges/${pledgeId}/signatures.csv`);
+      expect(href.searchParams.get('chapterId')).toBe(chapterId);
+      expect(href.searchParams.get('source')).toBe('https://ally.example');
+    });
+  });
+
+  it('draws the statistics as SVG bars with a table of the same figures', async () => {
+    renderAt(`${base}?pledge=${pledgeId}&view=stats`, { as: 'viewer' });
+    const chart = await screen.findByRole('img', { name: /Bar chart of signatures per day/ });
+    expect(chart.querySelectorAll('rect')).toHaveLength(30);
+    expect(screen.getByText(/3 confirmed, 0 waiting/)).toBeInTheDocument();
+    const sources = screen.getByRole('rowheader', { name: 'https://ally.example' }).closest('tr');
+    expect(within(sources as HTMLElement).getByText('3')).toBeInTheDocument();
+  });
+
+  it('creates a pledge with a live preview rendered by the server, then publishes it', {
+    timeout: 60_000,
+  }, async () => {
+    renderAt(`${base}?new`, { as: 'organizer' });
+    await screen.findByRole('heading', { level: 1, name: `New pledge · ${chapter.name}` });
+    fireEvent.input(screen.getByLabelText('Address (slug)'), { target: { value: `${slug}-2` } });
+    const [frTitle] = screen.getAllByLabelText('Title');
+    fireEvent.input(frTitle as HTMLElement, { target: { value: 'Je résilie' } });
+    const [frBody] = screen.getAllByLabelText('Text (Markdown)');
+    fireEvent.input(frBody as HTMLElement, {
+      target: { value: '**Ensemble** <img src=x onerror=alert(1)>' },
+    });
+    const preview = screen.getByRole('complementary', { name: 'Preview' });
+    await waitFor(() => expect(preview.querySelector('strong')?.textContent).toBe('Ensemble'));
+    expect(preview.querySelector('img')).toBeNull();
+    expect(within(preview).getByRole('heading', { name: 'Je résilie' })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add a question' }));
+    fireEvent.input(screen.getByLabelText('Identifier'), { target: { value: 'why' } });
+    fireEvent.input(screen.getByLabelText('Label (French)'), { target: { value: 'Pourquoi ?' } });
+    fireEvent.input(screen.getByLabelText(/^Options, one per line/), {
+      target: { value: 'privacy | Vie privée | Privacy\nprice | Prix | Price' },
+    });
+    await waitFor(() =>
+      expect(within(preview).getByText('Vie privée', { exact: false })).toBeInTheDocument(),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { level: 1, name: `Je résilie · ${chapter.name}` });
+    expect(screen.getByText('Draft')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await screen.findByText('The pledge is live.');
+    expect(await screen.findByRole('button', { name: 'Close signing' })).toBeInTheDocument();
+  });
+
+  it('shows the server’s field errors next to the fields', async () => {
+    renderAt(`${base}?new`, { as: 'organizer' });
+    await screen.findByRole('heading', { level: 1, name: `New pledge · ${chapter.name}` });
+    fireEvent.input(screen.getByLabelText('Address (slug)'), { target: { value: 'Not A Slug' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const field = screen.getByLabelText('Address (slug)');
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByRole('alert')).toHaveTextContent(/Address \(slug\)/);
+  });
+
+  it('speaks French', async () => {
+    renderAt(base, { as: 'viewer' });
+    await screen.findByRole('table');
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    await screen.findByRole('heading', { level: 1, name: `Engagements · ${chapter.name}` });
+    expect(
+      await screen.findByRole('columnheader', { name: 'Signatures / objectif' }),
+    ).toBeInTheDocument();
+  });
+});
