@@ -3,6 +3,7 @@ import type { Membership, Role } from './api/client.ts';
 import type { Localized, MessageKey } from './i18n/index.tsx';
 import { ChapterSettingsPage } from './pages/ChapterSettingsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { EventsPage } from './pages/events/EventsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
 import { PledgesPage } from './pages/pledges/PledgesPage.tsx';
@@ -33,6 +34,12 @@ export const chapterPages: ChapterPage[] = [
     label: { en: 'Pledges', fr: 'Engagements' },
     minRole: 'viewer',
     page: PledgesPage,
+  },
+  {
+    path: 'events',
+    label: { en: 'Events', fr: 'Événements' },
+    minRole: 'viewer',
+    page: EventsPage,
   },
   { path: 'members', label: 'nav.members', minRole: 'viewer', page: MembersPage },
   {
