@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { csvLines, utf8Bom } from './csv.ts';
+import { peopleCsv } from './people.ts';
 
 /**
  * Mounts the export routes (before the admin SPA's catch-all).
@@ -20,6 +21,7 @@ import { csvLines, utf8Bom } from './csv.ts';
 export function mountExports(app: Hono<HonoEnv>, ctx: AppContext): void {
   app.use('/admin/api/*', csrfProtection(ctx.config), sessionMiddleware(ctx));
   app.get('/admin/api/pledges/:pledgeId/signatures.csv', (c) => signaturesCsv(c, ctx));
+  app.get('/admin/api/people.csv', (c) => peopleCsv(c, ctx));
 }
 
 async function signaturesCsv(c: Context<HonoEnv>, ctx: AppContext): Promise<Response> {

@@ -5,7 +5,9 @@ import { chaptersRouter } from './routers/chapters.ts';
 import { eventsRouter } from './routers/events.ts';
 import { membersRouter } from './routers/members.ts';
 import { outboxRouter } from './routers/outbox.ts';
+import { peopleRouter } from './routers/people.ts';
 import { pledgesRouter } from './routers/pledges.ts';
+import { tagsRouter } from './routers/tags.ts';
 
 /**
  * The admin's whole API. The admin imports only this type (`AppRouter`), never the code.
@@ -19,6 +21,8 @@ export const appRouter = router({
   members: membersRouter,
   outbox: outboxRouter,
   pledges: pledgesRouter,
+  people: peopleRouter,
+  tags: tagsRouter,
 });
 
 export type AppRouter = typeof appRouter;
