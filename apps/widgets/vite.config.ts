@@ -8,6 +8,7 @@ const entries = {
   production: { entry: 'src/pledge.ts', name: 'pledge', format: 'iife' },
   embed: { entry: 'src/embed.ts', name: 'embed', format: 'iife' },
   pow: { entry: 'src/pow-worker.ts', name: 'pow-worker', format: 'es' },
+  event: { entry: 'src/event.ts', name: 'event', format: 'iife' },
 } as const;
 
 export default defineConfig(({ mode }) => {

@@ -8,6 +8,7 @@ const limits = {
   'pledge.js': 10 * 1024,
   'embed.js': 1024,
   'pow-worker.js': 2 * 1024,
+  'event.js': 10 * 1024,
 };
 
 let failed = false;

@@ -71,6 +71,7 @@ export function mountWidgets(
       'pledge.js': versioned('pledge.js'),
       'embed.js': versioned('embed.js'),
       'pow-worker.js': versioned('pow-worker.js'),
+      'event.js': versioned('event.js'),
     });
   });
 
