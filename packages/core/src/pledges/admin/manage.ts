@@ -35,7 +35,9 @@ export async function createChapterPledge(
 }
 
 /**
- * Replaces every editable field of one of the chapter's pledges.
+ * Replaces every editable field of one of the chapter's pledges. The status is not one of
+ * them: it changes only through publish/close (`setChapterPledgeStatus`), so saving the form
+ * never takes a live pledge offline.
  *
  * @example
  * await updateChapterPledge(db, { chapterId, userId }, pledge.id, { ...form, goal: 50000 });
@@ -47,8 +49,8 @@ export async function updateChapterPledge(
   input: PledgeInput,
   clock: Clock = systemClock,
 ): Promise<Pledge> {
-  await getChapterPledge(db, actor.chapterId, pledgeId);
-  const pledge = await updatePledge(db, pledgeId, input, clock);
+  const current = await getChapterPledge(db, actor.chapterId, pledgeId);
+  const pledge = await updatePledge(db, pledgeId, { ...input, status: current.status }, clock);
   await audit(db, actor, 'pledge.updated', pledge, clock);
   return pledge;
 }
