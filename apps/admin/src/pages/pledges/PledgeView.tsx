@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import type { Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
+import { EmbedSnippet } from '../../components/EmbedSnippet.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useLocation } from '../../router/index.tsx';
@@ -14,7 +15,7 @@ import { SignaturesTable } from './SignaturesTable.tsx';
 import { StatsView } from './StatsView.tsx';
 import { text } from './strings.ts';
 
-type View = 'signatures' | 'stats' | 'edit';
+type View = 'signatures' | 'stats' | 'edit' | 'embed';
 
 /** One pledge: status and actions, then its signatures, statistics or edit form. */
 export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
@@ -31,7 +32,7 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
   const canEdit = () => hasRole(props.chapter.role, 'organizer');
   const view = (): View => {
     const v = location().search.get('view');
-    return v === 'stats' || (v === 'edit' && canEdit()) ? v : 'signatures';
+    return v === 'stats' || v === 'embed' || (v === 'edit' && canEdit()) ? v : 'signatures';
   };
   const signatureId = () => location().search.get('signature');
   const base = () => `/c/${props.chapter.slug}/pledges?pledge=${props.pledgeId}`;
@@ -56,6 +57,7 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
     { view: 'signatures', label: 'tabSignatures' },
     { view: 'stats', label: 'tabStats' },
     { view: 'edit', label: 'tabEdit', organizer: true },
+    { view: 'embed', label: 'tabEmbed' },
   ];
 
   return (
@@ -130,6 +132,9 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
                   pledge={d().pledge}
                   onSaved={(pledge) => mutate({ ...d(), pledge })}
                 />
+              </Match>
+              <Match when={view() === 'embed'}>
+                <EmbedSnippet slug={d().pledge.slug} published={d().pledge.status !== 'draft'} />
               </Match>
               <Match when={view() === 'stats'}>
                 <StatsView chapterId={props.chapter.chapterId} pledgeId={props.pledgeId} />

@@ -25,6 +25,7 @@ export const text = {
   tabSignatures: { en: 'Signatures', fr: 'Signatures' },
   tabStats: { en: 'Statistics', fr: 'Statistiques' },
   tabEdit: { en: 'Edit', fr: 'Modifier' },
+  tabEmbed: { en: 'Embed', fr: 'Intégrer' },
   tabContent: { en: 'Content', fr: 'Contenu' },
   publicPage: { en: 'Public page', fr: 'Page publique' },
   publish: { en: 'Publish', fr: 'Publier' },
