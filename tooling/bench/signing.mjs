@@ -14,7 +14,7 @@
  * counter equals the number of signatures stored.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,10 +48,22 @@ function stop(child) {
   });
 }
 
-/** One autocannon run; returns throughput, latency and error counts. */
-async function load(title, options) {
+/** CPU time (ms) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 Hz
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** One autocannon run; returns throughput, latency, errors and the server's CPU per request. */
+async function load(title, pid, options) {
   if (warmup > 0) await autocannon({ ...options, connections, duration: warmup });
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({ ...options, connections, duration: seconds });
+  const cpu = cpuMs(pid) - cpuBefore;
   const row = {
     title,
     rps: Math.round(result.requests.average),
@@ -61,6 +73,8 @@ async function load(title, options) {
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    // Server CPU per answered request: what one core could take if it had nothing else to do.
+    cpuUs: Math.round((cpu * 1000) / Math.max(1, result.requests.total)),
   };
   process.stderr.write(`${JSON.stringify(row)}\n`);
   return row;
@@ -107,7 +121,8 @@ async function main() {
   const bare = await startChild(process.execPath, ['--input-type=module', '-e', bareSource], {
     cwd: here,
   });
-  const api = await startChild(join(apiDir, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  // node --import tsx (not the tsx CLI, which runs a second process) so the PID is the server's.
+  const api = await startChild(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
     env: {
       ...process.env,
@@ -123,16 +138,19 @@ async function main() {
   const slug = 'quit-chatgpt';
   try {
     const rows = [];
-    rows.push(await load('bare Hono GET (JSON)', { url: `${bare.url}/json` }));
+    rows.push(await load('bare Hono GET (JSON)', bare.child.pid, { url: `${bare.url}/json` }));
     rows.push(
-      await load('count GET /api/v1/pledges/:slug/count', {
+      await load('count GET /api/v1/pledges/:slug/count', api.child.pid, {
         url: `${api.url}/api/v1/pledges/${slug}/count`,
       }),
     );
-    rows.push(await load('bare Hono POST (parse JSON, 201)', postJson(`${bare.url}/json`)));
+    rows.push(
+      await load('bare Hono POST (parse JSON, 201)', bare.child.pid, postJson(`${bare.url}/json`)),
+    );
     rows.push(
       await load(
         'signing POST /api/v1/pledges/:slug/signatures',
+        api.child.pid,
         postJson(`${api.url}/api/v1/pledges/${slug}/signatures`),
       ),
     );
@@ -178,16 +196,17 @@ function report(rows, count, check) {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`,
     `Run: ${connections} connections, ${seconds} s per route after ${warmup} s warm-up, ${new Date().toISOString()}`,
     '',
-    '| route | req/s | p50 ms | p99 ms | max ms | 2xx | non-2xx | errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| route | req/s | p50 ms | p99 ms | max ms | 2xx | non-2xx | errors | server CPU µs/req |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.max} | ${r.ok} | ${r.non2xx} | ${r.errors} |`,
+        `| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.max} | ${r.ok} | ${r.non2xx} | ${r.errors} | ${r.cpuUs} |`,
     ),
     '',
     `- signing / bare POST: **${ratio(signRow, barePost)}×** (goal ≥ 0.4×); signing / bare GET: ${ratio(signRow, bareGet)}×`,
     `- count / bare GET: **${ratio(countRow, bareGet)}×** (goal ≥ 0.8×)`,
     `- signing: ${signRow.rps}/s (goal ≥ 5,000/s), p99 ${signRow.p99} ms (goal ≤ 50 ms)`,
+    `- server CPU per request (load-independent): signing ${signRow.cpuUs} µs vs bare POST ${barePost.cpuUs} µs (**${(barePost.cpuUs / signRow.cpuUs).toFixed(2)}×**); count ${countRow.cpuUs} µs vs bare GET ${bareGet.cpuUs} µs (**${(bareGet.cpuUs / countRow.cpuUs).toFixed(2)}×**)`,
     `- after the run: ${check.signatures} signatures stored, counter ${check.counted}, public count ${count.count}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
