@@ -6,6 +6,7 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { EventsPage } from './pages/events/EventsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
+import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PledgesPage } from './pages/pledges/PledgesPage.tsx';
 
 /** What every chapter page receives: the chapter from the URL, with the user's role in it. */
@@ -40,6 +41,12 @@ export const chapterPages: ChapterPage[] = [
     label: { en: 'Events', fr: 'Événements' },
     minRole: 'viewer',
     page: EventsPage,
+  },
+  {
+    path: 'people',
+    label: { en: 'People', fr: 'Personnes' },
+    minRole: 'viewer',
+    page: PeoplePage,
   },
   { path: 'members', label: 'nav.members', minRole: 'viewer', page: MembersPage },
   {

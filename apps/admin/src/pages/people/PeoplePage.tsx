@@ -1,0 +1,245 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { Api } from '../../api/client.ts';
+import { useApi } from '../../api/context.tsx';
+import { errorMessageOf } from '../../api/errors.ts';
+import { Loading, Page } from '../../components/Page.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { Link, useLocation } from '../../router/index.tsx';
+import type { ChapterPageProps } from '../../routes.tsx';
+import { hasRole } from '../../session/index.tsx';
+import { PersonView } from './PersonView.tsx';
+import { RetentionSection, TagsSection } from './sections.tsx';
+import { text } from './strings.ts';
+
+type Query = Parameters<Api['people']['list']['query']>[0];
+export type PeopleFilters = Omit<Query, 'chapterId' | 'cursor' | 'limit'>;
+const sorts = {
+  newest: { sort: 'created', order: 'desc' },
+  oldest: { sort: 'created', order: 'asc' },
+  nameAz: { sort: 'name', order: 'asc' },
+  emailAz: { sort: 'email', order: 'asc' },
+} as const;
+const filterKeys = ['search', 'pledgeId', 'tagId', 'consent', 'source', 'from', 'to'] as const;
+
+/**
+ * The chapter's people: `/c/:chapter/people` (list, filters, bulk tagging, export, tags,
+ * retention) and `?person=<id>` (one person).
+ */
+export function PeoplePage(props: ChapterPageProps) {
+  const location = useLocation();
+  return (
+    <Show when={location().search.get('person')} keyed fallback={<PeopleList {...props} />}>
+      {(id) => <PersonView chapter={props.chapter} personId={id} />}
+    </Show>
+  );
+}
+
+function PeopleList(props: ChapterPageProps) {
+  const i18n = useI18n();
+  const { pick } = i18n;
+  const api = useApi();
+  const chapterId = () => props.chapter.chapterId;
+  const canEdit = () => hasRole(props.chapter.role, 'organizer');
+  const [filters, setFilters] = createSignal<PeopleFilters>({});
+  const [cursors, setCursors] = createSignal<Array<string | undefined>>([undefined]);
+  const [page, setPage] = createSignal(0);
+  const [people, { refetch }] = createResource(
+    () => ({ chapterId: chapterId(), ...filters(), cursor: cursors()[page()], limit: 50 }),
+    (key) => api.people.list.query(key),
+  );
+  const [tags, tagsActions] = createResource(chapterId, (id) =>
+    api.tags.list.query({ chapterId: id }),
+  );
+  const [pledges] = createResource(chapterId, (id) => api.pledges.list.query({ chapterId: id }));
+  const [bulkMessage, setBulkMessage] = createSignal('');
+
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const next: Record<string, string> = {};
+    for (const key of filterKeys) if (value(key)) next[key] = value(key);
+    const sort = sorts[(value('sort') || 'newest') as keyof typeof sorts] ?? sorts.newest;
+    setFilters({ ...(next as PeopleFilters), ...sort });
+    setCursors([undefined]);
+    setPage(0);
+  };
+  const next = () => {
+    const cursor = people.latest?.nextCursor;
+    if (!cursor) return;
+    setCursors([...cursors().slice(0, page() + 1), cursor]);
+    setPage(page() + 1);
+  };
+  const onlyFilter = (): PeopleFilters => {
+    const f = filters() as Record<string, unknown>;
+    return Object.fromEntries(
+      filterKeys.flatMap((k) => (f[k] ? [[k, f[k]]] : [])),
+    ) as PeopleFilters;
+  };
+  const exportHref = () => {
+    const q = new URLSearchParams({ chapterId: chapterId() });
+    for (const [k, v] of Object.entries(onlyFilter())) q.set(k, String(v));
+    return `/admin/api/people.csv?${q}`;
+  };
+  const bulk = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const submitter = (event.submitter as HTMLButtonElement | null)?.value ?? 'add';
+    const tagId = String(data.get('tagId') ?? '');
+    if (!tagId) return;
+    try {
+      const result = await api.tags.tagPeople.mutate({
+        chapterId: chapterId(),
+        tagId,
+        action: submitter === 'remove' ? 'remove' : 'add',
+        filter: onlyFilter(),
+      });
+      setBulkMessage(pick(text.bulkDone, { count: result.changed }));
+      tagsActions.refetch();
+      refetch();
+    } catch (error) {
+      setBulkMessage(errorMessageOf(error, i18n));
+    }
+  };
+  const id = (name: string) => `people-${name}`;
+  const base = () => `/c/${props.chapter.slug}/people`;
+
+  return (
+    <Page title={`${pick(text.title)} · ${props.chapter.name}`} lead={<p>{pick(text.lead)}</p>}>
+      <form class="filters" onSubmit={apply}>
+        <div class="field">
+          <label for={id('search')}>{pick(text.search)}</label>
+          <input id={id('search')} name="search" type="search" maxLength={200} />
+        </div>
+        <div class="field">
+          <label for={id('pledgeId')}>{pick(text.pledge)}</label>
+          <select id={id('pledgeId')} name="pledgeId">
+            <option value="">{pick(text.any)}</option>
+            <For each={pledges.latest ?? []}>{(p) => <option value={p.id}>{p.slug}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('tagId')}>{pick(text.tag)}</label>
+          <select id={id('tagId')} name="tagId">
+            <option value="">{pick(text.any)}</option>
+            <For each={tags.latest ?? []}>{(t) => <option value={t.id}>{t.name}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('consent')}>{pick(text.consent)}</label>
+          <select id={id('consent')} name="consent">
+            <option value="">{pick(text.any)}</option>
+            <option value="yes">{pick(text.yes)}</option>
+            <option value="no">{pick(text.no)}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('source')}>{pick(text.source)}</label>
+          <select id={id('source')} name="source">
+            <option value="">{pick(text.any)}</option>
+            <option value="pledge">{pick(text.sourcePledge)}</option>
+            <option value="event">{pick(text.sourceEvent)}</option>
+            <option value="import">{pick(text.sourceImport)}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('from')}>{pick(text.from)}</label>
+          <input id={id('from')} name="from" type="date" />
+        </div>
+        <div class="field">
+          <label for={id('to')}>{pick(text.to)}</label>
+          <input id={id('to')} name="to" type="date" />
+        </div>
+        <div class="field">
+          <label for={id('sort')}>{pick(text.sort)}</label>
+          <select id={id('sort')} name="sort">
+            <For each={Object.keys(sorts) as Array<keyof typeof sorts>}>
+              {(s) => <option value={s}>{pick(text[s])}</option>}
+            </For>
+          </select>
+        </div>
+        <button type="submit">{pick(text.apply)}</button>
+      </form>
+      <Show when={canEdit()}>
+        <p>
+          <a class="button-link" href={exportHref()} download="">
+            {pick(text.export)}
+          </a>{' '}
+          <span class="hint">{pick(text.exportHint)}</span>
+        </p>
+        <form class="filters" onSubmit={bulk} aria-labelledby={id('bulk')}>
+          <h2 id={id('bulk')}>{pick(text.bulkTitle)}</h2>
+          <div class="field">
+            <label for={id('bulk-tag')}>{pick(text.tag)}</label>
+            <select id={id('bulk-tag')} name="tagId">
+              <For each={tags.latest ?? []}>{(t) => <option value={t.id}>{t.name}</option>}</For>
+            </select>
+          </div>
+          <button type="submit" value="add">
+            {pick(text.bulkAdd)}
+          </button>
+          <button type="submit" value="remove">
+            {pick(text.bulkRemove)}
+          </button>
+          <p role="status">{bulkMessage()}</p>
+        </form>
+      </Show>
+      <Show when={people.error}>
+        <p class="error-summary" role="alert">
+          {errorMessageOf(people.error, i18n)}
+        </p>
+      </Show>
+      <Show when={people.latest} fallback={<Loading />}>
+        {(result) => (
+          <>
+            <p role="status">
+              {pick(text.results, { count: result().total })} ·{' '}
+              {pick(text.pageN, { n: page() + 1 })}
+            </p>
+            <Show when={result().items.length > 0} fallback={<p>{pick(text.none)}</p>}>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{pick(text.colName)}</th>
+                    <th scope="col">{pick(text.colEmail)}</th>
+                    <th scope="col">{pick(text.colPostal)}</th>
+                    <th scope="col">{pick(text.colConsent)}</th>
+                    <th scope="col">{pick(text.colAdded)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={result().items}>
+                    {(p) => (
+                      <tr>
+                        <th scope="row">
+                          <Link to={`${base()}?person=${encodeURIComponent(p.id)}`}>
+                            {p.name ?? pick(text.noName)}
+                          </Link>
+                        </th>
+                        <td>{p.email}</td>
+                        <td>{p.postalCode ?? ''}</td>
+                        <td>{p.consent ? pick(text.yes) : pick(text.no)}</td>
+                        <td>{i18n.formatDateTime(p.createdAt)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </Show>
+            <nav class="pager" aria-label={pick(text.title)}>
+              <button type="button" disabled={page() === 0} onClick={() => setPage(page() - 1)}>
+                {pick(text.previous)}
+              </button>
+              <button type="button" disabled={!result().nextCursor} onClick={next}>
+                {pick(text.next)}
+              </button>
+            </nav>
+          </>
+        )}
+      </Show>
+      <TagsSection chapter={props.chapter} onChange={() => tagsActions.refetch()} />
+      <RetentionSection chapter={props.chapter} />
+    </Page>
+  );
+}

@@ -1,0 +1,76 @@
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, renderAt } from './support.tsx';
+
+const chapter = inject('chapter');
+const base = `/c/${chapter.slug}/people`;
+const slug = `people-test-${Date.now()}`;
+let chapterId = '';
+
+// Two signers of a pledge of our own (the demo chapter may have other people too).
+beforeAll(async () => {
+  const api = apiAs('organizer');
+  chapterId =
+    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
+    '';
+  const pledge = await api.pledges.create.mutate({
+    chapterId,
+    slug,
+    goal: 100,
+    defaultLocale: 'en',
+    rateLimit: { burst: { points: 100, seconds: 1 }, sustained: { points: 100, seconds: 1 } },
+    translations: { en: { title: 'People test pledge', body: 'Hello' } },
+  });
+  await api.pledges.publish.mutate({ chapterId, pledgeId: pledge.id });
+  for (const [email, name] of [
+    ['people-odile@example.org', 'Odile Peopletest'],
+    ['people-paul@example.org', 'Paul Peopletest'],
+  ]) {
+    const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${slug}/signatures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, name }),
+    });
+    expect(res.status).toBe(201);
+  }
+});
+
+describe('people pages', () => {
+  it('searches people and opens a person with their timeline; viewers cannot erase', async () => {
+    renderAt(base, { as: 'viewer' });
+    await screen.findByRole('heading', { level: 1, name: `People · ${chapter.name}` });
+    fireEvent.input(screen.getByLabelText('Search (name, e-mail, postal code)'), {
+      target: { value: 'peopletest' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByText(/^2 people/)).toBeInTheDocument());
+    expect(screen.queryByRole('link', { name: 'Export these people (CSV)' })).toBeNull();
+    fireEvent.click(screen.getByRole('link', { name: 'Odile Peopletest' }));
+    await screen.findByRole('heading', { level: 1, name: `Odile Peopletest · ${chapter.name}` });
+    const timeline = screen.getByRole('heading', { level: 2, name: 'Timeline' }).nextElementSibling;
+    expect(
+      within(timeline as HTMLElement).getByText(/Signed: People test pledge/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Erase this person' })).toBeNull();
+  });
+
+  it('lets an organizer create a tag, tag the filtered selection, and export it', async () => {
+    renderAt(base, { as: 'organizer' });
+    await screen.findByRole('heading', { level: 1, name: `People · ${chapter.name}` });
+    fireEvent.input(screen.getByLabelText('New tag'), { target: { value: `Stall ${slug}` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByText(`Stall ${slug} (0)`);
+    fireEvent.input(screen.getByLabelText('Search (name, e-mail, postal code)'), {
+      target: { value: 'peopletest' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByText(/^2 people/)).toBeInTheDocument());
+    const select = screen.getAllByLabelText('Tag')[1] as HTMLSelectElement;
+    const option = within(select).getByText(`Stall ${slug}`) as HTMLOptionElement;
+    fireEvent.change(select, { target: { value: option.value } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add the tag' }));
+    await screen.findByText('2 people changed.');
+    const link = screen.getByRole('link', { name: 'Export these people (CSV)' });
+    expect(link.getAttribute('href')).toContain('search=peopletest');
+  });
+});
