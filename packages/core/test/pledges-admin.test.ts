@@ -101,6 +101,14 @@ describe('listSignatures (keyset pagination)', () => {
     }
   });
 
+  it('pages through a search result the same way (matches resolved up front)', async () => {
+    const seen = await allPages({ pledgeId, limit: 5, search: 'signer' });
+    expect(seen).toHaveLength(29); // every e-mail signer-N@…, except ada@
+    expect(new Set(seen.map((s) => s.id)).size).toBe(29);
+    const keys = seen.map((s) => `${s.createdAt}|${s.id}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+  });
+
   it('sorts by name, case-insensitively, without skipping or repeating', async () => {
     const seen = await allPages({ pledgeId, limit: 5, sort: 'name', order: 'asc' });
     expect(new Set(seen.map((s) => s.id)).size).toBe(30);
