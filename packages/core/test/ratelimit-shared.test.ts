@@ -50,3 +50,20 @@ describe('rate limits with a store', () => {
     expect((await limiter.consume('k')).ok).toBe(true);
   });
 });
+
+describe('rate limits created together', () => {
+  it('count from the first request when many limiters start at once (one table, no race)', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const limiters = Array.from({ length: 12 }, (_, i) =>
+        createRateLimiter({ keyPrefix: `together-${i}`, points: 1, duration: 60, store: fresh }),
+      );
+      const first = await Promise.all(limiters.map((l) => l.consume('k')));
+      const second = await Promise.all(limiters.map((l) => l.consume('k')));
+      expect(first.every((r) => r.ok)).toBe(true);
+      expect(second.every((r) => !r.ok)).toBe(true);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+});

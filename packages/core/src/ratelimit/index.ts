@@ -82,36 +82,60 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
 }
 
 /**
- * RateLimiterPostgres creates its table (IF NOT EXISTS) asynchronously and refuses to count
- * before that; `ready` resolves once every limiter of this set has its table.
+ * The shared store on PostgreSQL. RateLimiterPostgres can create its table itself, but
+ * concurrent `CREATE TABLE IF NOT EXISTS` race in PostgreSQL's catalog (several limiters in
+ * one process, several processes starting together), so the table is created here once per
+ * pool, under an advisory lock, and the limiters are told it exists.
  */
 function sharedStore(store: RateLimitOptions['store']) {
   const pool = store?.kind === 'postgres' ? store.pgPool : undefined;
   if (!pool) return undefined;
-  const pending: Array<Promise<void>> = [];
+  void ensureRateLimitTable(pool).catch(() => {}); // early, so the first request need not wait
   return {
-    make: (opts: Pick<IRateLimiterStoreOptions, 'keyPrefix' | 'points' | 'duration'>) => {
-      let limiter: RateLimiterPostgres | undefined;
-      pending.push(
-        new Promise<void>((resolve, reject) => {
-          limiter = new RateLimiterPostgres(
-            {
-              ...opts,
-              storeClient: pool,
-              storeType: 'pool',
-              tableName: 'rate_limits',
-              clearExpiredByTimeout: true,
-            },
-            (error?: unknown) => (error ? reject(error) : resolve()),
-          );
-        }),
-      );
-      return limiter as RateLimiterPostgres;
-    },
+    make: (opts: Pick<IRateLimiterStoreOptions, 'keyPrefix' | 'points' | 'duration'>) =>
+      new RateLimiterPostgres({
+        ...opts,
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        clearExpiredByTimeout: true,
+      }),
     get ready() {
-      return Promise.all(pending).then(() => undefined);
+      return ensureRateLimitTable(pool);
     },
   };
+}
+
+const RATE_LIMIT_TABLE = 'rate_limits';
+const tables = new WeakMap<pg.Pool, Promise<void>>();
+
+/** Creates the limiters' table (the library's own layout) once per pool; retried after a failure. */
+function ensureRateLimitTable(pool: pg.Pool): Promise<void> {
+  let created = tables.get(pool);
+  if (!created) {
+    created = (async () => {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(hashtext($1))', ['groundwork:rate_limits']);
+        try {
+          await client.query(`create table if not exists ${RATE_LIMIT_TABLE} (
+            key varchar(255) primary key,
+            points integer not null default 0,
+            expire bigint
+          )`);
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtext($1))', ['groundwork:rate_limits']);
+        }
+      } finally {
+        client.release();
+      }
+    })();
+    tables.set(pool, created);
+    // Not unhandled if nobody consumes before it fails; the next limiter tries again.
+    created.catch(() => tables.delete(pool));
+  }
+  return created;
 }
 
 /**
