@@ -126,9 +126,11 @@ export function CheckInView(props: { chapterId: string; eventId: string }) {
   return (
     <section class="checkin">
       <p class="door-count" aria-live="polite">
-        <Show when={counts()}>
-          {(c) => pick(text.arrivedOf, { arrived: c().arrived, expected: c().confirmed })}
-        </Show>
+        {(() => {
+          // Read inside the JSX expression so the text follows every refetch.
+          const c = counts.latest;
+          return c ? pick(text.arrivedOf, { arrived: c.arrived, expected: c.confirmed }) : '';
+        })()}
       </p>
       <p class="announce" role="status" aria-live="assertive">
         {announce()}
