@@ -1,6 +1,7 @@
 import { publicProcedure, router } from './init.ts';
 import { accountRouter } from './routers/account.ts';
 import { authRouter } from './routers/auth.ts';
+import { broadcastsRouter } from './routers/broadcasts.ts';
 import { chaptersRouter } from './routers/chapters.ts';
 import { eventsRouter } from './routers/events.ts';
 import { membersRouter } from './routers/members.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   pledges: pledgesRouter,
   people: peopleRouter,
   tags: tagsRouter,
+  broadcasts: broadcastsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { createSmtpTransport, logTransport } from '@groundwork/core/mail';
 import { createOutboxWorker, type OutboxWorker } from '@groundwork/core/outbox';
 import type { AppContext } from '../context.ts';
+import { startBroadcastSender } from './broadcasts.ts';
 import { startReminders } from './reminders.ts';
 import { startRetentionJob } from './retention.ts';
 
@@ -22,6 +23,8 @@ export function startWorkers(ctx: AppContext): Workers {
   startReminders(ctx);
   // Retention runs whatever the mail settings: personal data must not outlive its period.
   startRetentionJob(ctx);
+  // Queues broadcast mails into the outbox (even when this process does not send them).
+  startBroadcastSender(ctx);
   if (!ctx.config.outboxWorker) {
     ctx.log.info('outbox worker off (OUTBOX_WORKER=off)');
     return { outbox: null };

@@ -112,6 +112,15 @@ export async function withdrawConsent(
     .where('withdrawn_at', 'is', null);
   if (input.purpose) query = query.where('purpose', '=', input.purpose);
   const result = await query.executeTakeFirst();
+  if (!input.purpose || input.purpose === EMAIL_UPDATES) {
+    // A broadcast queued (paced) before the withdrawal must not reach them after it.
+    await db
+      .deleteFrom('outbox')
+      .where('person_id', '=', input.personId)
+      .where('template', '=', 'broadcast')
+      .where('status', '=', 'pending')
+      .execute();
+  }
   return Number(result.numUpdatedRows);
 }
 

@@ -1,0 +1,3 @@
+export * from './broadcasts.ts';
+export * from './schemas.ts';
+export * from './sender.ts';
