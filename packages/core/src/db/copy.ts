@@ -31,7 +31,7 @@ export interface CopyOptions {
   onProgress?: (table: string, copied: number, total: number) => void;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the copy is schema-agnostic on purpose
+// The copy is schema-agnostic on purpose: it reads whatever tables the catalog lists.
 type AnyKysely = Kysely<any>;
 
 /** Every application table with its columns, key and foreign keys, read from the catalog. */
@@ -188,7 +188,7 @@ async function copyTable(
       query = query.where(({ eb, refTuple, tuple }) =>
         key.length === 1
           ? eb(key[0] as string, '>', after[key[0] as string])
-          : // biome-ignore lint/suspicious/noExplicitAny: tuple arity is only known at run time
+          : // Tuple arity is only known at run time, hence the casts.
             eb((refTuple as any)(...key), '>', (tuple as any)(...key.map((c) => after[c]))),
       );
     }
