@@ -2,11 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './browser.ts';
 import { type ServerProcess, startServerProcess } from './server.ts';
+import { axeViolations, type HostSite, startHostSite } from './widget-host.ts';
 
 let server: ServerProcess;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let host: HostSite;
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -23,6 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await host?.close();
   await context?.close();
   await browser?.close();
   await server?.stop();
@@ -92,4 +95,53 @@ it('RSVPs on the hosted event page, then checks the attendee in by code from the
   });
 
   expect(problems).toEqual([]);
+});
+
+it('RSVPs through the event widget on another origin under a strict CSP', {
+  timeout: 60_000,
+}, async () => {
+  const api = server.url;
+  host = await startHostSite({
+    '/': {
+      csp: `default-src 'none'; script-src ${api}; connect-src ${api}; style-src 'self'`,
+      body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Allié</title>
+<script src="${api}/widgets/event.js" async></script></head>
+<body><main><h1>Allié</h1><groundwork-event event="mass-cancellation-party"></groundwork-event></main></body></html>`,
+    },
+  });
+  const hostPage = await context.newPage();
+  const seen: string[] = [];
+  const foreign: string[] = [];
+  hostPage.on('console', (m) => {
+    if (m.type() === 'error') seen.push(m.text());
+  });
+  hostPage.on('pageerror', (e) => seen.push(e.message));
+  hostPage.on('request', (r) => {
+    const origin = new URL(r.url()).origin;
+    if (origin !== api && origin !== host.origin) foreign.push(r.url());
+  });
+  await hostPage.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  try {
+    await hostPage.goto(host.origin);
+    const widget = hostPage.locator('groundwork-event');
+    await widget.getByRole('heading', { name: 'Soirée de résiliation collective' }).waitFor();
+    expect(await widget.getByText('79 places restantes').isVisible()).toBe(true);
+    expect(await axeViolations(hostPage, 'groundwork-event')).toEqual([]);
+    await widget.getByRole('textbox', { name: 'Adresse e-mail' }).fill('grace@example.org');
+    await widget.getByRole('textbox', { name: 'Nom ou prénom' }).fill('Grace Hopper');
+    await widget.getByRole('button', { name: 'M’inscrire' }).click();
+    await widget.getByText(/Merci ! Regardez votre boîte mail/).waitFor();
+    expect(await context.cookies(api)).toHaveLength(1); // the admin session only, none from the widget
+    expect(seen).toEqual([]);
+    expect(foreign).toEqual([]);
+  } finally {
+    await hostPage.close();
+  }
+  // The organizer sees the new attendee at once.
+  await page.getByRole('link', { name: 'Attendees' }).click();
+  await page.getByRole('row', { name: /Grace Hopper/ }).waitFor();
 });
