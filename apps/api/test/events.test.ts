@@ -120,6 +120,13 @@ describe('hosted pages', () => {
     const attendeeHtml = await attendee.text();
     expect(attendeeHtml).toContain(payload.code);
     expect(attendeeHtml).toContain('<svg');
+    // Their own calendar file (private, never cached by a shared cache).
+    const ics = await server.app.request(new URL(payload.icsUrl).pathname);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('cache-control')).toBe('private, no-store');
+    expect((await ics.text()).replace(/\r\n /g, '')).toContain(
+      'LOCATION:Café-librairie Les Pages Libres\\, 12 rue Imaginaire\\, 75011 Paris',
+    );
   });
 
   it('shows the form again with errors when a field is wrong', async () => {

@@ -333,6 +333,14 @@ describe('iCalendar', () => {
     expect(text).toContain('TZID:Europe/Paris');
     expect(text).not.toContain('meet.example'); // the public file has no online link
     expect(text).not.toContain('1 rue Exemple');
+    const own = eventsCalendar(events.slice(0, 1), {
+      name: 'P',
+      publicUrl,
+      locale: 'fr',
+      confirmed: true,
+    });
+    expect(own).toContain('meet.example/room');
+    expect(own).toContain('1 rue Exemple');
     const calendar = new ICAL.Component(ICAL.parse(text));
     for (const tz of calendar.getAllSubcomponents('vtimezone')) {
       ICAL.TimezoneService.register(new ICAL.Timezone(tz));

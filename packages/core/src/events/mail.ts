@@ -86,7 +86,10 @@ export async function queueEventMail(
           ? {
               attendeeUrl: base + eventLinks.attendee(event.slug, rsvp.token),
               cancelUrl: base + eventLinks.cancel(event.slug, rsvp.token),
-              icsUrl: base + eventLinks.ics(event.slug),
+              // Confirmed people get their own file, with the private details.
+              icsUrl: details
+                ? `${base + eventLinks.attendee(event.slug, rsvp.token)}.ics`
+                : base + eventLinks.ics(event.slug),
             }
           : {}),
         ...(options.message

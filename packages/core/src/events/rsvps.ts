@@ -134,7 +134,7 @@ export async function rsvp(
     if (existing) {
       await trx.updateTable('rsvps').set(row).where('id', '=', id).execute();
     } else {
-      await trx
+      const inserted = await trx
         .insertInto('rsvps')
         .values({
           id,
@@ -146,7 +146,14 @@ export async function rsvp(
           checked_in_at: null,
           ...row,
         })
-        .execute();
+        // The same address sent twice at the same moment (PostgreSQL): the other one won.
+        .onConflict((oc) => oc.columns(['event_id', 'person_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) {
+        if (status === 'confirmed') await releaseSeat(trx, event.id);
+        return;
+      }
     }
     const chapterName = await chapterNameOf(trx, event.chapterId);
     if (input.consent) {

@@ -171,8 +171,24 @@ export function mountEventPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
 
   app.get('/e/:slug/rsvp/:token', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const attendee = await findByToken(ctx.db.kysely, c.req.param('slug'), c.req.param('token'));
+    const raw = c.req.param('token');
+    const ics = raw.endsWith('.ics');
+    const token = ics ? raw.slice(0, -4) : raw;
+    const attendee = await findByToken(ctx.db.kysely, c.req.param('slug'), token);
     if (!attendee) return invalidLink(c);
+    if (ics) {
+      // The attendee's own calendar file: the private details once they have a seat.
+      const text = eventsCalendar([attendee.event], {
+        name: attendee.event.slug,
+        publicUrl: ctx.config.publicUrl,
+        locale: attendee.locale,
+        confirmed: attendee.status === 'confirmed',
+      });
+      const response = calendarResponse(c, text, `${attendee.event.slug}.ics`);
+      response.headers.set('Cache-Control', 'private, no-store');
+      response.headers.delete('Access-Control-Allow-Origin');
+      return response;
+    }
     const found = await load(c, attendee.event.slug, c.req.query('locale') ?? attendee.locale);
     if (!found) return invalidLink(c);
     const place = placeLine(attendee.event, true);
@@ -186,7 +202,7 @@ export function mountEventPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
         checkedIn: attendee.checkedIn,
         ...(place ? { place } : {}),
         ...(attendee.event.onlineUrl ? { onlineUrl: attendee.event.onlineUrl } : {}),
-        cancelPath: `${eventPath(attendee.event.slug)}/cancel/${c.req.param('token')}`,
+        cancelPath: `${eventPath(attendee.event.slug)}/cancel/${token}`,
       }),
     );
   });
