@@ -7,6 +7,7 @@ export const eventStrings = {
     addressHidden: 'L’adresse exacte est envoyée aux personnes inscrites.',
     seatsLeft: (n: number) => (n <= 1 ? `${n} place restante` : `${n} places restantes`),
     full: 'Complet',
+    seats: 'Places',
     fullWaitlist:
       'Complet : inscrivez-vous sur la liste d’attente, les places libérées sont attribuées automatiquement.',
     fullClosed: 'Complet : les inscriptions sont closes.',
@@ -58,6 +59,7 @@ export const eventStrings = {
     addressHidden: 'The exact address is sent to registered people.',
     seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${n} seats left`),
     full: 'Full',
+    seats: 'Seats',
     fullWaitlist: 'Full: join the waitlist, freed seats are given out automatically.',
     fullClosed: 'Full: registration is closed.',
     over: 'This event is over.',

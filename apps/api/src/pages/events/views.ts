@@ -48,7 +48,7 @@ function facts(
       ? ''
       : e.full
         ? html`<dt>${t.full}</dt><dd>${e.waitlist ? t.fullWaitlist : t.fullClosed}</dd>`
-        : html`<dt class="visually-hidden">${t.full}</dt><dd>${t.seatsLeft(e.seatsLeft)}</dd>`;
+        : html`<dt>${t.seats}</dt><dd>${t.seatsLeft(e.seatsLeft)}</dd>`;
   return html`<dl class="event-facts">
 <dt>${t.when}</dt><dd><time datetime="${e.startsAt}">${e.when}</time></dd>
 ${place || e.online ? html`<dt>${t.where}</dt><dd>${place}${!details?.place && e.venueName && !e.venueAddress ? html`<br><small>${t.addressHidden}</small>` : ''}${e.online ? (details?.onlineUrl ? html`<br>${t.onlineLink}: <a href="${details.onlineUrl}">${details.onlineUrl}</a>` : html`<br>${t.online}`) : ''}</dd>` : ''}
