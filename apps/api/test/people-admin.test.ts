@@ -99,3 +99,59 @@ describe('GET /admin/api/people.csv', () => {
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ rows: 1, completed: true });
   });
 });
+
+describe('POST /admin/api/imports', () => {
+  it('dry-runs and then imports a CSV streamed from the request, organizers only', async () => {
+    const cookie = async (userId: string) =>
+      `groundwork_session=${(await createSession(server.ctx.db.kysely, userId, {}, server.ctx.clock)).token}`;
+    const mapping = encodeURIComponent(JSON.stringify({ email: 'mail', name: 'nom' }));
+    const csv = 'mail;nom\ncarla@example.org;Carla\nbroken;X\ncarla@example.org;Again\n';
+    const post = async (userId: string, dryRun: string) => {
+      const res = await fetch(
+        `${server.url}/admin/api/imports?chapterId=${chapterId}&dryRun=${dryRun}&delimiter=%3B&mapping=${mapping}`,
+        {
+          method: 'POST',
+          headers: { cookie: await cookie(userId), origin: server.url, 'content-type': 'text/csv' },
+          body: csv,
+        },
+      );
+      return res;
+    };
+    expect((await post(viewer.id, '1')).status).toBe(403);
+    const dry = await post(organizer.id, '1');
+    expect(dry.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await dry.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.at(-1).report).toMatchObject({
+      dryRun: true,
+      valid: 1,
+      invalid: 1,
+      duplicates: 1,
+      new: 1,
+    });
+    expect(
+      (
+        await server.ctx.db.kysely
+          .selectFrom('people')
+          .select('id')
+          .where('email', '=', 'carla@example.org')
+          .execute()
+      ).length,
+    ).toBe(0);
+    const real = await post(organizer.id, '0');
+    const last = (await real.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .at(-1);
+    expect(last.report).toMatchObject({ dryRun: false, new: 1 });
+    const carla = await server.ctx.db.kysely
+      .selectFrom('people')
+      .select(['name', 'source'])
+      .where('email', '=', 'carla@example.org')
+      .executeTakeFirst();
+    expect(carla).toEqual({ name: 'Carla', source: 'import' });
+  });
+});

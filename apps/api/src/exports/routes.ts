@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { csvLines, utf8Bom } from './csv.ts';
+import { peopleImport } from './imports.ts';
 import { peopleCsv } from './people.ts';
 
 /**
@@ -22,6 +23,7 @@ export function mountExports(app: Hono<HonoEnv>, ctx: AppContext): void {
   app.use('/admin/api/*', csrfProtection(ctx.config), sessionMiddleware(ctx));
   app.get('/admin/api/pledges/:pledgeId/signatures.csv', (c) => signaturesCsv(c, ctx));
   app.get('/admin/api/people.csv', (c) => peopleCsv(c, ctx));
+  app.post('/admin/api/imports', (c) => peopleImport(c, ctx));
 }
 
 async function signaturesCsv(c: Context<HonoEnv>, ctx: AppContext): Promise<Response> {

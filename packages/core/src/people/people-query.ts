@@ -54,7 +54,8 @@ export function filteredPeople(db: Kysely<Database>, chapterId: string, f: Peopl
       w.or([
         sql<SqlBool>`p.email like ${pattern} escape '\\'`,
         sql<SqlBool>`lower(p.name) like ${pattern} escape '\\'`,
-        sql<SqlBool>`lower(p.postal_code) like ${pattern} escape '\\'`,
+        // Postal codes are ASCII: LIKE's own case folding is enough (no lower() call per row).
+        sql<SqlBool>`p.postal_code like ${pattern} escape '\\'`,
       ]),
     );
   }

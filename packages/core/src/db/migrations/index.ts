@@ -5,6 +5,7 @@ import * as outbox from './2026_11_26_0004_outbox.ts';
 import * as signatureIndexes from './2026_11_26_0006_signature_indexes.ts';
 import * as events from './2026_11_26_0007_events.ts';
 import * as privacy from './2026_11_26_0008_privacy.ts';
+import * as peopleList from './2026_11_26_0009_people_list.ts';
 
 /**
  * Every migration, in order. Names are timestamped so they sort; add new files at the end.
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0006_signature_indexes': signatureIndexes,
   '2026_11_26_0007_events': events,
   '2026_11_26_0008_privacy': privacy,
+  '2026_11_26_0009_people_list': peopleList,
 };
