@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseQuestions } from '../src/pages/events/EventForm.tsx';
 import { apiAs, renderAt } from './support.tsx';
 
 const chapter = inject('chapter');
@@ -27,6 +28,28 @@ beforeAll(async () => {
 });
 
 describe('events pages', () => {
+  it('reads RSVP questions typed one per line', () => {
+    expect(parseQuestions('*Régime ? | Végétarien | Vegan\nUne remarque ?\n', 'fr')).toEqual([
+      {
+        id: 'regime',
+        kind: 'single',
+        required: true,
+        label: { fr: 'Régime ?' },
+        options: [
+          { id: 'vegetarien', label: { fr: 'Végétarien' } },
+          { id: 'vegan', label: { fr: 'Vegan' } },
+        ],
+      },
+      {
+        id: 'une-remarque',
+        kind: 'text',
+        required: false,
+        label: { fr: 'Une remarque ?' },
+        options: [],
+      },
+    ]);
+  });
+
   it('lists the demo event for a viewer, without the organizer actions', async () => {
     renderAt(eventsPath, { as: 'viewer' });
     await screen.findByRole('heading', { level: 1, name: `Events · ${chapter.name}` });

@@ -7,6 +7,73 @@ import { text } from './strings.ts';
 
 type Input = Parameters<ReturnType<typeof useApi>['events']['create']['mutate']>[0];
 
+type Question = NonNullable<Input['questions']>[number];
+
+/** A question id from its label: `Vous venez d'où ?` → `vous-venez-d-ou`. */
+function idFrom(label: string, fallback: string, taken: Set<string>): string {
+  let id =
+    label
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 36) || fallback;
+  if (!/^[a-z0-9]/.test(id)) id = fallback;
+  while (taken.has(id)) id = `${id}-2`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * The RSVP questions as organizers type them, one per line, in the default language:
+ * `Question` (free text) or `Question | choice 1 | choice 2` (one choice); a leading `*`
+ * makes it required.
+ *
+ * @example
+ * parseQuestions('*Diet? | Vegan | Vegetarian | None', 'en')
+ */
+export function parseQuestions(source: string, locale: 'fr' | 'en'): Question[] {
+  const taken = new Set<string>();
+  return source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, i) => {
+      const required = line.startsWith('*');
+      const [label = '', ...choices] = line
+        .replace(/^\*\s*/, '')
+        .split('|')
+        .map((part) => part.trim())
+        .filter(Boolean);
+      const optionIds = new Set<string>();
+      return {
+        id: idFrom(label, `q${i + 1}`, taken),
+        kind: choices.length >= 2 ? 'single' : 'text',
+        required,
+        label: { [locale]: label },
+        options:
+          choices.length >= 2
+            ? choices.map((c, j) => ({
+                id: idFrom(c, `o${j + 1}`, optionIds),
+                label: { [locale]: c },
+              }))
+            : [],
+      } as Question;
+    });
+}
+
+/** The saved questions back in the one-per-line form. */
+function questionsText(questions: Question[] | undefined, locale: 'fr' | 'en'): string {
+  const pickLabel = (l: { fr?: string; en?: string }) => l[locale] ?? l.fr ?? l.en ?? '';
+  return (questions ?? [])
+    .map(
+      (q) =>
+        `${q.required ? '*' : ''}${[pickLabel(q.label), ...(q.options ?? []).map((o) => pickLabel(o.label))].join(' | ')}`,
+    )
+    .join('\n');
+}
+
 /** Form values (strings) → the procedure's input. */
 function toInput(v: Values, chapterId: string): Input {
   const num = (s: string | undefined) => (s && s.trim() !== '' ? Number(s) : null);
@@ -27,6 +94,7 @@ function toInput(v: Values, chapterId: string): Input {
     capacity: num(v.capacity),
     waitlist: v.waitlist === 'on',
     reminders,
+    questions: parseQuestions(v.questionsText ?? '', v.defaultLocale === 'en' ? 'en' : 'fr'),
   };
 }
 
@@ -184,6 +252,25 @@ export function EventForm(props: {
                 checked={e ? e.waitlist !== false : true}
               />
               <label for={form.fieldId('waitlist')}>{pick(text.fWaitlist)}</label>
+            </div>
+            <div class="field">
+              <label for={form.fieldId('questionsText')}>{pick(text.fQuestions)}</label>
+              <p class="hint" id={`${form.fieldId('questionsText')}-hint`}>
+                {pick(text.fQuestionsHint)}
+              </p>
+              <Show when={Object.keys(form.errors()).some((k) => k.startsWith('questions'))}>
+                <p class="field-error">
+                  {Object.entries(form.errors()).find(([k]) => k.startsWith('questions'))?.[1]}
+                </p>
+              </Show>
+              <textarea
+                id={form.fieldId('questionsText')}
+                name="questionsText"
+                rows={4}
+                aria-describedby={`${form.fieldId('questionsText')}-hint`}
+              >
+                {questionsText(e?.questions, e?.defaultLocale ?? 'fr')}
+              </textarea>
             </div>
             <TextField
               form={form}

@@ -93,6 +93,11 @@ export const text = {
     en: 'Reminder, hours before (empty: none)',
     fr: 'Rappel, heures avant (vide : aucun)',
   },
+  fQuestions: { en: 'Questions (optional)', fr: 'Questions (facultatives)' },
+  fQuestionsHint: {
+    en: 'One per line, in the default language. "Question" for a free answer, "Question | choice 1 | choice 2" for one choice; a leading * makes it required.',
+    fr: 'Une par ligne, dans la langue par défaut. « Question » pour une réponse libre, « Question | choix 1 | choix 2 » pour un choix ; un * au début la rend obligatoire.',
+  },
   fReminder2: {
     en: 'Second reminder, hours before (optional)',
     fr: 'Second rappel, heures avant (facultatif)',
