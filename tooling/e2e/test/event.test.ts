@@ -16,6 +16,8 @@ beforeAll(async () => {
     startServerProcess({ RATE_LIMITS: 'off' }),
     launchBrowser(),
   ]);
+  // Generous: on a loaded 2-core machine the server can take a while to start.
+  await server.waitFor(/"listening"/, 25_000);
   context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: true });
   page = await context.newPage();
   page.on('console', (message) => {
