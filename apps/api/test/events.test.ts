@@ -206,3 +206,34 @@ describe('cancel, reminders, organizer procedures', () => {
     expect(reminders).toHaveLength(1);
   });
 });
+
+describe('the last seat over HTTP', () => {
+  it('gives one seat to exactly one of 20 concurrent RSVPs on the real port', async () => {
+    const chapter = await findChapterBySlug(server.ctx.db.kysely, 'quitgpt-paris');
+    const chapterId = chapter?.id ?? '';
+    const user = await createTestUser(server.ctx, { chapterId, role: 'organizer' });
+    const caller = await callerAs(server.ctx, user.id);
+    const { id: eventId } = await caller.events.create({
+      chapterId,
+      slug: 'one-seat',
+      status: 'published',
+      title: { fr: 'Une place' },
+      timeZone: 'Europe/Paris',
+      startsLocal: '2027-01-15T19:00',
+      endsLocal: '2027-01-15T21:00',
+      capacity: 1,
+      waitlist: true,
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(
+          `${server.url}/api/v1/events/one-seat/rsvps`,
+          json({ email: `seat${i}@example.org`, name: `Seat ${i}` }),
+        ),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const counts = await caller.events.counts({ chapterId, eventId });
+    expect(counts).toMatchObject({ confirmed: 1, waitlisted: 19 });
+  });
+});
