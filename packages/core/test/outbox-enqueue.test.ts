@@ -1,7 +1,7 @@
 import { createChapter } from '@groundwork/core/chapters';
 import { manualClock } from '@groundwork/core/clock';
 import { AppError } from '@groundwork/core/errors';
-import { enqueueMail, eraseOutboxPerson, purgeOutbox } from '@groundwork/core/outbox';
+import { enqueueMail, enqueueMails, eraseOutboxPerson, purgeOutbox } from '@groundwork/core/outbox';
 import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -97,6 +97,50 @@ describe('enqueueMail', () => {
     const first = await enqueueMail(db.kysely, input);
     const second = await enqueueMail(db.kysely, input);
     expect(second).toBe(first);
+  });
+});
+
+describe('enqueueMails', () => {
+  it('queues many rows shaped like enqueueMail, in chunks, and skips a repeated dedupe key', async () => {
+    const before = await countRows();
+    const mails = Array.from({ length: 70 }, (_, i) => ({
+      chapterId,
+      to: `many-${i}@example.org`,
+      template: 'pledge-confirm' as const,
+      locale: 'fr-CA',
+      data,
+      fromName: 'Paris',
+      dedupeKey: i === 0 ? 'many-once' : null,
+    }));
+    await db.kysely.transaction().execute((trx) => enqueueMails(trx, mails, clock));
+    await enqueueMails(db.kysely, [mails[0] as (typeof mails)[0]], clock);
+    expect(await countRows()).toBe(before + 70);
+    const row = await db.kysely
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'many-69@example.org')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'pending', locale: 'fr', from_name: 'Paris', attempts: 0 });
+    expect(JSON.parse(row.payload)).toEqual(data);
+  });
+
+  it('writes nothing when one mail of the batch is invalid, naming the field', async () => {
+    const before = await countRows();
+    const good = {
+      chapterId,
+      to: 'ok@example.org',
+      template: 'pledge-confirm' as const,
+      locale: 'en',
+      data,
+    };
+    const error = await enqueueMails(
+      db.kysely,
+      [good, { ...good, to: 'not an address' }],
+      clock,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fields).toHaveProperty('to');
+    expect(await countRows()).toBe(before);
   });
 });
 

@@ -93,28 +93,8 @@ export async function enqueueMail<N extends TemplateName>(
   input: EnqueueMailInput<N>,
   clock: Clock = systemClock,
 ): Promise<string> {
-  const checked = parseInput(envelope, input);
-  const data = checkMailData(input.template, input.data);
-  const now = isoNow(clock);
   const id = newId();
-  const row = {
-    id,
-    chapter_id: checked.chapterId,
-    kind: 'mail' as const,
-    person_id: checked.personId ?? null,
-    to_address: checked.to,
-    template: checked.template,
-    locale: mailLocale(checked.locale),
-    payload: JSON.stringify(data),
-    headers: JSON.stringify(checked.headers),
-    from_name: checked.fromName ?? null,
-    reply_to: checked.replyTo ?? null,
-    dedupe_key: checked.dedupeKey ?? null,
-    status: 'pending' as const,
-    attempts: 0,
-    next_attempt_at: checked.notBefore ? checked.notBefore.toISOString() : now,
-    created_at: now,
-  };
+  const row = outboxRow(input, id, isoNow(clock));
   if (row.dedupe_key === null) {
     await db.insertInto('outbox').values(row).execute();
     return id;
@@ -132,4 +112,70 @@ export async function enqueueMail<N extends TemplateName>(
     .where('dedupe_key', '=', row.dedupe_key)
     .executeTakeFirstOrThrow();
   return existing.id;
+}
+
+/** The outbox row of one mail: envelope and template data checked (field-level `AppError`). */
+function outboxRow<N extends TemplateName>(input: EnqueueMailInput<N>, id: string, now: string) {
+  const checked = parseInput(envelope, input);
+  const data = checkMailData(input.template, input.data);
+  return {
+    id,
+    chapter_id: checked.chapterId,
+    kind: 'mail' as const,
+    person_id: checked.personId ?? null,
+    to_address: checked.to,
+    template: checked.template,
+    locale: mailLocale(checked.locale),
+    payload: JSON.stringify(data),
+    headers: JSON.stringify(checked.headers),
+    from_name: checked.fromName ?? null,
+    reply_to: checked.replyTo ?? null,
+    dedupe_key: checked.dedupeKey ?? null,
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: checked.notBefore ? checked.notBefore.toISOString() : now,
+    created_at: now,
+  };
+}
+
+/* Power-of-two chunks: a handful of statement texts covers every batch size (prepared once). */
+const chunkSizes = [128, 64, 32, 16, 8, 4, 2, 1];
+
+export interface EnqueueMailsOptions {
+  /** Row ids; `newId()` by default. Time-ordered ids (signing) append to the index's end. */
+  newRowId?: () => string;
+}
+
+/**
+ * Queues many mails in a few multi-row inserts (same rows and checks as `enqueueMail`), inside
+ * the caller's transaction. All or nothing: one bad mail throws its field-level `AppError`
+ * before anything is written. A mail whose `dedupeKey` was queued before is skipped.
+ *
+ * @example
+ * await db.kysely.transaction().execute(async (trx) => {
+ *   // … insert the batch's signatures …
+ *   await enqueueMails(trx, mails, clock);
+ * });
+ */
+export async function enqueueMails(
+  db: Kysely<Database>,
+  inputs: EnqueueMailInput[],
+  clock: Clock = systemClock,
+  options: EnqueueMailsOptions = {},
+): Promise<void> {
+  const now = isoNow(clock);
+  const newRowId = options.newRowId ?? (() => newId());
+  const rows = inputs.map((input) => outboxRow(input, newRowId(), now));
+  const deduped = rows.some((r) => r.dedupe_key !== null);
+  let offset = 0;
+  while (offset < rows.length) {
+    const size = chunkSizes.find((c) => c <= rows.length - offset) ?? 1;
+    const chunk = rows.slice(offset, offset + size);
+    offset += size;
+    const insert = db.insertInto('outbox').values(chunk);
+    await (deduped
+      ? insert.onConflict((oc) => oc.column('dedupe_key').doNothing())
+      : insert
+    ).execute();
+  }
 }

@@ -16,7 +16,12 @@ export {
   markDone,
   releaseClaims,
 } from './claim.ts';
-export { type EnqueueMailInput, enqueueMail } from './enqueue.ts';
+export {
+  type EnqueueMailInput,
+  type EnqueueMailsOptions,
+  enqueueMail,
+  enqueueMails,
+} from './enqueue.ts';
 export { eraseOutboxPerson, purgeOutbox } from './maintenance.ts';
 export { buildOutgoing, describeError, isPermanent } from './message.ts';
 export type * from './outbox.table.ts';

@@ -1,18 +1,15 @@
 /**
- * The mails of a signing batch, queued in ONE insert inside the batch's transaction (they
- * exist if and only if the signatures committed). `enqueueMail` (outbox module) writes one
- * row per call, a statement per signature, which at thousands of signatures a second was most
- * of the transaction. These are the same rows `enqueueMail` writes for mail without a dedupe
- * key (same columns, same template-data check, same locale rule).
- * TODO(outbox): offer `enqueueMails` in the outbox module so the row shape lives in one place.
+ * The mails of a signing batch, queued in a few multi-row inserts inside the batch's
+ * transaction (they exist if and only if the signatures committed), through the outbox's
+ * `enqueueMails` (one place for the row shape and its checks).
  */
 import type { Transaction } from 'kysely';
-import { type Clock, isoNow } from '../clock/index.ts';
+import type { Clock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
-import { checkMailData, mailLocale, type TemplateName } from '../mail/index.ts';
+import type { TemplateName } from '../mail/index.ts';
+import { type EnqueueMailInput, enqueueMails } from '../outbox/enqueue.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
-import { bulk, type SqlCache } from './bulk.ts';
 import { sortableId } from './codes.ts';
 
 export interface SigningMail {
@@ -28,65 +25,38 @@ export interface SigningMail {
   headers?: Record<string, string>;
 }
 
-const outboxColumns = [
-  'id',
-  'chapter_id',
-  'kind',
-  'person_id',
-  'to_address',
-  'template',
-  'locale',
-  'payload',
-  'headers',
-  'from_name',
-  'reply_to',
-  'dedupe_key',
-  'status',
-  'attempts',
-  'next_attempt_at',
-  'created_at',
-] as const;
-
 /**
- * Queues mails in the outbox, in as few statements as possible. Throws (failing the batch,
- * which is then retried item by item) when a template's data does not pass its schema.
+ * Queues mails in the outbox. Throws (failing the batch, which is then retried item by item)
+ * when a template's data does not pass its schema.
  *
  * @example
- * await queueSigningMails(trx, mails, clock, cache);
+ * await queueSigningMails(trx, mails, clock);
  */
 export async function queueSigningMails(
   trx: Transaction<Database>,
   mails: SigningMail[],
   clock: Clock,
-  cache: SqlCache,
 ): Promise<void> {
   if (mails.length === 0) return;
-  const now = isoNow(clock);
-  const rows = mails.map((m) => [
-    sortableId(clock),
-    m.chapterId,
-    'mail',
-    m.personId,
-    m.to,
-    m.template,
-    mailLocale(m.locale),
-    JSON.stringify(checkMailData(m.template, m.data)),
-    JSON.stringify(m.headers ?? {}),
-    // A display name is one line (header injection); chapter names are one line already.
-    m.fromName
-      .replace(/[\r\n]+/g, ' ')
-      .trim()
-      .slice(0, 200) || null,
-    null,
-    null,
-    'pending',
-    0,
-    now,
-    now,
-  ]);
-  await bulk(trx, cache, 'outbox', outboxColumns, rows, (values) =>
-    trx.insertInto('outbox').values(values as never),
+  const inputs = mails.map(
+    (m): EnqueueMailInput => ({
+      chapterId: m.chapterId,
+      to: m.to,
+      template: m.template,
+      locale: m.locale,
+      data: m.data as never,
+      headers: m.headers ?? {},
+      personId: m.personId,
+      // A display name is one line (header injection); chapter names are one line already.
+      fromName:
+        m.fromName
+          .replace(/[\r\n]+/g, ' ')
+          .trim()
+          .slice(0, 200) || null,
+    }),
   );
+  // Time-ordered ids: each batch appends to the end of the outbox's primary-key index.
+  await enqueueMails(trx, inputs, clock, { newRowId: () => sortableId(clock) });
 }
 
 /**

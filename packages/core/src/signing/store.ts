@@ -351,7 +351,7 @@ async function queueMails(trx: Transaction<Database>, fresh: Planned[], options:
   await bulk(trx, options.sqlCache, 'tokens', tokenColumns, tokens, (v) =>
     trx.insertInto('signature_confirmations').values(v as never),
   );
-  await queueSigningMails(trx, mails, options.clock, options.sqlCache);
+  await queueSigningMails(trx, mails, options.clock);
 }
 
 /** RFC 8058 headers for a signer's mail, when the service has the secret to sign them. */
