@@ -1,5 +1,6 @@
 import type { Component } from 'solid-js';
 import type { Role } from './api/client.ts';
+import { EventsSummary } from './pages/events/EventsSummary.tsx';
 import type { ChapterPageProps } from './routes.tsx';
 
 export interface DashboardCard {
@@ -13,4 +14,4 @@ export interface DashboardCard {
  * line (e.g. `{ minRole: 'viewer', card: PledgesSummary }`); each card renders a `<section>`
  * with an `<h2>`.
  */
-export const dashboardCards: DashboardCard[] = [];
+export const dashboardCards: DashboardCard[] = [{ minRole: 'viewer', card: EventsSummary }];

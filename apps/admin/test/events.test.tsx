@@ -50,6 +50,14 @@ describe('events pages', () => {
     ]);
   });
 
+  it('shows the next events on the chapter dashboard', async () => {
+    renderAt(`/c/${chapter.slug}`, { as: 'viewer' });
+    await screen.findByRole('heading', { level: 2, name: 'Upcoming events' });
+    expect(
+      await screen.findByRole('link', { name: 'Soirée de résiliation collective' }),
+    ).toBeVisible();
+  });
+
   it('lists the demo event for a viewer, without the organizer actions', async () => {
     renderAt(eventsPath, { as: 'viewer' });
     await screen.findByRole('heading', { level: 1, name: `Events · ${chapter.name}` });

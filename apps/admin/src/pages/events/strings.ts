@@ -7,6 +7,8 @@ export const text = {
   newTitle: { en: 'New event', fr: 'Nouvel événement' },
   back: { en: 'All events', fr: 'Tous les événements' },
   empty: { en: 'No events yet.', fr: 'Aucun événement pour l’instant.' },
+  upcoming: { en: 'Upcoming events', fr: 'Prochains événements' },
+  noUpcoming: { en: 'No upcoming event.', fr: 'Aucun événement à venir.' },
   colTitle: { en: 'Event', fr: 'Événement' },
   colStatus: { en: 'Status', fr: 'Statut' },
   colStart: { en: 'Starts', fr: 'Début' },
