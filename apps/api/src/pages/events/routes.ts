@@ -210,7 +210,10 @@ export function mountEventPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
   // A GET never cancels (mail scanners and link previews follow links): it shows the
   // attendee page, whose button POSTs.
   app.get('/e/:slug/cancel/:token', (c) =>
-    c.redirect(`${eventPath(c.req.param('slug'))}/rsvp/${c.req.param('token')}`, 303),
+    c.redirect(
+      `${eventPath(c.req.param('slug'))}/rsvp/${encodeURIComponent(c.req.param('token'))}`,
+      303,
+    ),
   );
 
   app.post('/e/:slug/cancel/:token', async (c) => {
