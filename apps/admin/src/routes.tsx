@@ -6,6 +6,9 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { EventsPage } from './pages/events/EventsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { BroadcastsPage } from './pages/broadcasts/BroadcastsPage.tsx';
+import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PledgesPage } from './pages/pledges/PledgesPage.tsx';
 
@@ -47,6 +50,24 @@ export const chapterPages: ChapterPage[] = [
     label: { en: 'People', fr: 'Personnes' },
     minRole: 'viewer',
     page: PeoplePage,
+  },
+  {
+    path: 'broadcasts',
+    label: { en: 'Broadcasts', fr: 'Envois groupés' },
+    minRole: 'viewer',
+    page: BroadcastsPage,
+  },
+  {
+    path: 'imports',
+    label: { en: 'Import', fr: 'Import' },
+    minRole: 'organizer',
+    page: ImportsPage,
+  },
+  {
+    path: 'audit',
+    label: { en: 'Audit log', fr: 'Journal d’audit' },
+    minRole: 'organizer',
+    page: AuditPage,
   },
   { path: 'members', label: 'nav.members', minRole: 'viewer', page: MembersPage },
   {

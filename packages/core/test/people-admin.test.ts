@@ -75,7 +75,7 @@ beforeAll(async () => {
           chapter_id: chapterId,
           email,
           name: null,
-          postal_code: '750' + i,
+          postal_code: `750${i}`,
           locale: 'fr',
           created_at: now,
           updated_at: now,

@@ -1,5 +1,6 @@
 import { publicProcedure, router } from './init.ts';
 import { accountRouter } from './routers/account.ts';
+import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { broadcastsRouter } from './routers/broadcasts.ts';
 import { chaptersRouter } from './routers/chapters.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   people: peopleRouter,
   tags: tagsRouter,
   broadcasts: broadcastsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

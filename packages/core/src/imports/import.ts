@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/index.ts';
 import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { parseInput } from '../errors/index.ts';
-import { EMAIL_UPDATES, ensureConsentText, withConsentHash } from './consent-rows.ts';
+import { ensureConsentText, withConsentHash } from './consent-rows.ts';
 import { checkRow, type ImportRow, readCsv } from './parse.ts';
 import { type ImportMapping, importMappingInput } from './schemas.ts';
 

@@ -1,3 +1,4 @@
+export * from './audit-log.ts';
 export * from './consents.ts';
 export * from './erasure.ts';
 export * from './my-data.ts';

@@ -1,0 +1,70 @@
+import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, renderAt } from './support.tsx';
+
+const chapter = inject('chapter');
+let chapterId = '';
+const slug = `audit-test-${Date.now()}`;
+const email = `audit-${Date.now()}@example.org`;
+
+// One signer of a pledge of our own, to erase (other test files keep their people).
+beforeAll(async () => {
+  const api = apiAs('organizer');
+  chapterId =
+    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
+    '';
+  const pledge = await api.pledges.create.mutate({
+    chapterId,
+    slug,
+    goal: 10,
+    defaultLocale: 'en',
+    rateLimit: { burst: { points: 100, seconds: 1 }, sustained: { points: 100, seconds: 1 } },
+    translations: { en: { title: 'Audit test pledge', body: 'Hello' } },
+  });
+  await api.pledges.publish.mutate({ chapterId, pledgeId: pledge.id });
+  const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${slug}/signatures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, name: 'Audit Person' }),
+  });
+  expect(res.status).toBe(201);
+});
+
+describe('broadcasts, import and audit pages', () => {
+  it('lets an organizer write a broadcast draft and shows its reach and preview', async () => {
+    renderAt(`/c/${chapter.slug}/broadcasts?new`, { as: 'organizer' });
+    fireEvent.input(await screen.findByLabelText('Subject'), {
+      target: { value: 'Party on Saturday' },
+    });
+    fireEvent.input(screen.getByLabelText('Message (Markdown)'), {
+      target: { value: 'Come **along**.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the draft' }));
+    await screen.findByText(/people will receive it \(current consent only\)/);
+    expect(await screen.findByTitle('Preview')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send now' })).toBeInTheDocument();
+  });
+
+  it('hides sending from viewers', async () => {
+    const list = await apiAs('organizer').broadcasts.list.query({ chapterId });
+    renderAt(`/c/${chapter.slug}/broadcasts?broadcast=${list[0]?.id}`, { as: 'viewer' });
+    await screen.findByText(/people will receive it/);
+    expect(screen.queryByRole('button', { name: 'Send now' })).toBeNull();
+  });
+
+  it('shows the audit log to organizers, with the erasures and exports', async () => {
+    const api = apiAs('organizer');
+    const people = await api.people.list.query({ chapterId, search: email });
+    expect(people.items).toHaveLength(1);
+    await api.people.erase.mutate({ chapterId, personId: people.items[0]?.id ?? '' });
+    renderAt(`/c/${chapter.slug}/audit`, { as: 'organizer' });
+    await screen.findByRole('heading', { level: 1, name: `Audit log · ${chapter.name}` });
+    await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(1));
+    expect(screen.getAllByText('person.erased').length).toBeGreaterThan(0);
+  });
+
+  it('shows the import page with its file field', async () => {
+    renderAt(`/c/${chapter.slug}/imports`, { as: 'organizer' });
+    expect(await screen.findByLabelText('CSV file')).toBeInTheDocument();
+  });
+});
