@@ -3,7 +3,7 @@
  * the same at row 100,000 as at row 1: the cursor is the last row's sort key + id). Erased
  * people (anonymous tombstones) never appear.
  */
-import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { AppError, parseInput } from '../errors/index.ts';
@@ -49,12 +49,18 @@ export function filteredPeople(db: Kysely<Database>, chapterId: string, f: Peopl
     .where('p.chapter_id', '=', chapterId)
     .where('p.erased_at', 'is', null);
   if (f.search) {
-    const pattern = `%${escapeLike(f.search.toLowerCase())}%`;
+    const term = f.search.toLowerCase();
+    const pattern = `%${escapeLike(term)}%`;
+    // LIKE already folds ASCII case; only a non-ASCII term needs lower() (a function call per
+    // row, Unicode-aware on both engines).
+    const ascii = /^[\x20-\x7e]*$/.test(term);
     q = q.where((w) =>
       w.or([
         sql<SqlBool>`p.email like ${pattern} escape '\\'`,
-        sql<SqlBool>`lower(p.name) like ${pattern} escape '\\'`,
-        // Postal codes are ASCII: LIKE's own case folding is enough (no lower() call per row).
+        ascii
+          ? sql<SqlBool>`p.name like ${pattern} escape '\\'`
+          : sql<SqlBool>`lower(p.name) like ${pattern} escape '\\'`,
+        // Postal codes are ASCII: LIKE's own case folding is enough.
         sql<SqlBool>`p.postal_code like ${pattern} escape '\\'`,
       ]),
     );
@@ -78,16 +84,14 @@ export function filteredPeople(db: Kysely<Database>, chapterId: string, f: Peopl
     );
   }
   if (f.consent) {
-    const current = (eb: ExpressionBuilder<Database & { p: Database['people'] }, 'p'>) =>
-      eb.exists(
-        eb
-          .selectFrom('consents as c')
-          .select(sql`1`.as('x'))
-          .whereRef('c.person_id', '=', 'p.id')
-          .where('c.purpose', '=', EMAIL_UPDATES)
-          .where('c.withdrawn_at', 'is', null),
-      );
-    q = f.consent === 'yes' ? q.where(current) : q.where((eb) => eb.not(current(eb)));
+    // One pass over the (chapter, purpose, person) index, then a membership probe per person.
+    const consenting = db
+      .selectFrom('consents')
+      .select('person_id')
+      .where('chapter_id', '=', chapterId)
+      .where('purpose', '=', EMAIL_UPDATES)
+      .where('withdrawn_at', 'is', null);
+    q = q.where('p.id', f.consent === 'yes' ? 'in' : 'not in', consenting);
   }
   if (f.source === 'import') q = q.where('p.source', '=', 'import');
   if (f.source === 'pledge') {
