@@ -184,6 +184,7 @@ function BroadcastView(props: { chapter: Membership; broadcastId: string }) {
   );
   const [tags] = createResource(chapterId, (id) => api.tags.list.query({ chapterId: id }));
   const [pledges] = createResource(chapterId, (id) => api.pledges.list.query({ chapterId: id }));
+  const [events] = createResource(chapterId, (id) => api.events.list.query({ chapterId: id }));
   const [message, setMessage] = createSignal('');
   // Progress while sending.
   const timer = setInterval(() => {
@@ -201,6 +202,7 @@ function BroadcastView(props: { chapter: Membership; broadcastId: string }) {
     const segment = {
       ...(v('pledgeId') ? { pledgeId: v('pledgeId') } : {}),
       ...(v('tagId') ? { tagId: v('tagId') } : {}),
+      ...(v('eventId') ? { eventId: v('eventId') } : {}),
     };
     const input = {
       chapterId: chapterId(),
@@ -320,6 +322,19 @@ function BroadcastView(props: { chapter: Membership; broadcastId: string }) {
                   {(t) => (
                     <option value={t.id} selected={b()?.segment.tagId === t.id}>
                       {t.name}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="bc-event">{pick(text.event)}</label>
+              <select id="bc-event" name="eventId" disabled={!draft() || !canSend()}>
+                <option value="">{pick(text.anyone)}</option>
+                <For each={events.latest ?? []}>
+                  {(e) => (
+                    <option value={e.id} selected={b()?.segment.eventId === e.id}>
+                      {e.title}
                     </option>
                   )}
                 </For>
