@@ -110,7 +110,8 @@ describe('people list', () => {
         limit: 2,
         ...(cursor ? { cursor } : {}),
       });
-      expect(page.total).toBe(5);
+      // Counted with the first page only.
+      expect(page.total).toBe(cursor ? null : 5);
       seen.push(...page.items.map((p) => p.email));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;

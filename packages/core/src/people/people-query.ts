@@ -3,7 +3,7 @@
  * the same at row 100,000 as at row 1: the cursor is the last row's sort key + id). Erased
  * people (anonymous tombstones) never appear.
  */
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { AppError, parseInput } from '../errors/index.ts';
@@ -25,7 +25,8 @@ export interface PersonListItem {
 export interface PeoplePage {
   items: PersonListItem[];
   nextCursor: string | null;
-  total: number;
+  /** Everyone matching the filter; null on pages after the first (use the first page's). */
+  total: number | null;
 }
 
 function escapeLike(s: string): string {
@@ -84,14 +85,16 @@ export function filteredPeople(db: Kysely<Database>, chapterId: string, f: Peopl
     );
   }
   if (f.consent) {
-    // One pass over the (chapter, purpose, person) index, then a membership probe per person.
-    const consenting = db
-      .selectFrom('consents')
-      .select('person_id')
-      .where('chapter_id', '=', chapterId)
-      .where('purpose', '=', EMAIL_UPDATES)
-      .where('withdrawn_at', 'is', null);
-    q = q.where('p.id', f.consent === 'yes' ? 'in' : 'not in', consenting);
+    const current = (eb: ExpressionBuilder<Database & { p: Database['people'] }, 'p'>) =>
+      eb.exists(
+        eb
+          .selectFrom('consents as c')
+          .select(sql`1`.as('x'))
+          .whereRef('c.person_id', '=', 'p.id')
+          .where('c.purpose', '=', EMAIL_UPDATES)
+          .where('c.withdrawn_at', 'is', null),
+      );
+    q = f.consent === 'yes' ? q.where(current) : q.where((eb) => eb.not(current(eb)));
   }
   if (f.source === 'import') q = q.where('p.source', '=', 'import');
   if (f.source === 'pledge') {
@@ -136,6 +139,9 @@ export async function listPeople(
 ): Promise<PeoplePage> {
   const o = parseInput(listPeopleInput, input);
   const { items, nextCursor } = await pageOf(db, chapterId, o);
+  // The total is counted with the first page only (a filtered count is a pass over the
+  // chapter's people); later pages keep the first page's total.
+  if (o.cursor) return { items, nextCursor, total: null };
   const total = await filteredPeople(db, chapterId, o)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirst();

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import type { Api } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
@@ -52,6 +52,12 @@ function PeopleList(props: ChapterPageProps) {
   );
   const [pledges] = createResource(chapterId, (id) => api.pledges.list.query({ chapterId: id }));
   const [bulkMessage, setBulkMessage] = createSignal('');
+  // The server counts with the first page only; later pages show that total.
+  const [total, setTotal] = createSignal(0);
+  createEffect(() => {
+    const t = people.latest?.total;
+    if (typeof t === 'number') setTotal(t);
+  });
 
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
@@ -194,8 +200,7 @@ function PeopleList(props: ChapterPageProps) {
         {(result) => (
           <>
             <p role="status">
-              {pick(text.results, { count: result().total })} ·{' '}
-              {pick(text.pageN, { n: page() + 1 })}
+              {pick(text.results, { count: total() })} · {pick(text.pageN, { n: page() + 1 })}
             </p>
             <Show when={result().items.length > 0} fallback={<p>{pick(text.none)}</p>}>
               <table class="table">
