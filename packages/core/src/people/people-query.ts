@@ -25,9 +25,14 @@ export interface PersonListItem {
 export interface PeoplePage {
   items: PersonListItem[];
   nextCursor: string | null;
-  /** Everyone matching the filter; null on pages after the first (use the first page's). */
+  /** Everyone matching the filter (at most COUNT_CAP); null after the first page. */
   total: number | null;
+  /** True when more than COUNT_CAP people match (show "10,000+"). */
+  totalCapped: boolean;
 }
+
+/** The people list counts matches up to this many. */
+export const COUNT_CAP = 10_000;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -141,18 +146,28 @@ export async function listPeople(
   const { items, nextCursor } = await pageOf(db, chapterId, o);
   // The total is counted with the first page only (a filtered count is a pass over the
   // chapter's people); later pages keep the first page's total.
-  if (o.cursor) return { items, nextCursor, total: null };
-  const total = await filteredPeople(db, chapterId, o)
+  if (o.cursor) return { items, nextCursor, total: null, totalCapped: false };
+  // A single page holds everyone: no count needed.
+  if (!nextCursor) return { items, nextCursor, total: items.length, totalCapped: false };
+  // Counted up to COUNT_CAP: a broad filter's count stops early instead of visiting everyone.
+  const counted = await db
+    .selectFrom(
+      filteredPeople(db, chapterId, o)
+        .select(sql`1`.as('x'))
+        .limit(COUNT_CAP + 1)
+        .as('capped'),
+    )
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirst();
-  return { items, nextCursor, total: Number(total?.n ?? 0) };
+  const n = Number(counted?.n ?? 0);
+  return { items, nextCursor, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 async function pageOf(
   db: Kysely<Database>,
   chapterId: string,
   o: z.output<typeof listPeopleInput>,
-): Promise<Omit<PeoplePage, 'total'>> {
+): Promise<Omit<PeoplePage, 'total' | 'totalCapped'>> {
   const key = sortKeys[o.sort];
   let q = filteredPeople(db, chapterId, o)
     .select(['p.id', 'p.email', 'p.name', 'p.postal_code', 'p.locale', 'p.source', 'p.created_at'])

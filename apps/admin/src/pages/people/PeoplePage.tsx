@@ -53,10 +53,10 @@ function PeopleList(props: ChapterPageProps) {
   const [pledges] = createResource(chapterId, (id) => api.pledges.list.query({ chapterId: id }));
   const [bulkMessage, setBulkMessage] = createSignal('');
   // The server counts with the first page only; later pages show that total.
-  const [total, setTotal] = createSignal(0);
+  const [total, setTotal] = createSignal({ count: 0, capped: false });
   createEffect(() => {
-    const t = people.latest?.total;
-    if (typeof t === 'number') setTotal(t);
+    const p = people.latest;
+    if (p && typeof p.total === 'number') setTotal({ count: p.total, capped: p.totalCapped });
   });
 
   const apply = (event: SubmitEvent) => {
@@ -200,7 +200,8 @@ function PeopleList(props: ChapterPageProps) {
         {(result) => (
           <>
             <p role="status">
-              {pick(text.results, { count: total() })} · {pick(text.pageN, { n: page() + 1 })}
+              {pick(total().capped ? text.resultsMore : text.results, { count: total().count })} ·{' '}
+              {pick(text.pageN, { n: page() + 1 })}
             </p>
             <Show when={result().items.length > 0} fallback={<p>{pick(text.none)}</p>}>
               <table class="table">

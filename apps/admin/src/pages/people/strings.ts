@@ -25,6 +25,7 @@ export const text = {
   any: { en: 'Any', fr: 'Tous' },
   apply: { en: 'Apply', fr: 'Appliquer' },
   results: { en: '{count} people', fr: '{count} personnes' },
+  resultsMore: { en: 'More than {count} people', fr: 'Plus de {count} personnes' },
   pageN: { en: 'page {n}', fr: 'page {n}' },
   previous: { en: 'Previous', fr: 'Précédente' },
   next: { en: 'Next', fr: 'Suivante' },
