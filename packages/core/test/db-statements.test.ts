@@ -24,7 +24,9 @@ describe('reused statements', () => {
   it('run a query again after a stream of it was abandoned half-way', async () => {
     const query = () =>
       db.kysely.selectFrom('chapters').select('slug').where('slug', 'in', ['one', 'two']);
-    for await (const row of query().stream(1)) {
+    // Streaming needs a cursor library on PostgreSQL (not configured); the cache is SQLite's.
+    const stream = db.kind === 'sqlite' ? query().stream(1) : (await query().execute()).values();
+    for await (const row of stream) {
       expect(['one', 'two']).toContain(row.slug);
       break;
     }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
@@ -114,6 +114,8 @@ export async function enqueueMail<N extends TemplateName>(
   return existing.id;
 }
 
+type OutboxRow = ReturnType<typeof outboxRow>;
+
 /** The outbox row of one mail: envelope and template data checked (field-level `AppError`). */
 function outboxRow<N extends TemplateName>(input: EnqueueMailInput<N>, id: string, now: string) {
   const checked = parseInput(envelope, input);
@@ -172,10 +174,39 @@ export async function enqueueMails(
     const size = chunkSizes.find((c) => c <= rows.length - offset) ?? 1;
     const chunk = rows.slice(offset, offset + size);
     offset += size;
-    const insert = db.insertInto('outbox').values(chunk);
-    await (deduped
-      ? insert.onConflict((oc) => oc.column('dedupe_key').doNothing())
-      : insert
-    ).execute();
+    await insertRows(db, chunk, deduped);
   }
+}
+
+/*
+ * The SQL of an n-row insert only depends on the dialect, n and the conflict clause: compiled
+ * once per dialect adapter (shared by a Kysely instance and its transactions), then reused with
+ * fresh parameters — the query builder cost about as much as the insert itself per batch.
+ */
+const compiledInserts = new WeakMap<object, Map<string, string>>();
+
+async function insertRows(db: Kysely<Database>, chunk: OutboxRow[], deduped: boolean) {
+  const adapter = db.getExecutor().adapter;
+  let cache = compiledInserts.get(adapter);
+  if (!cache) {
+    cache = new Map();
+    compiledInserts.set(adapter, cache);
+  }
+  const key = `${chunk.length}:${deduped}`;
+  const parameters = chunk.flatMap((row) => Object.values(row));
+  const known = cache.get(key);
+  if (known !== undefined) {
+    await db.executeQuery(CompiledQuery.raw(known, parameters));
+    return;
+  }
+  const insert = db.insertInto('outbox').values(chunk);
+  const query = (
+    deduped ? insert.onConflict((oc) => oc.column('dedupe_key').doNothing()) : insert
+  ).compile();
+  // Reusable only if the statement binds exactly the rows' values, in order.
+  const same =
+    query.parameters.length === parameters.length &&
+    query.parameters.every((p, i) => p === parameters[i]);
+  if (same) cache.set(key, query.sql);
+  await db.executeQuery(query);
 }
