@@ -91,6 +91,9 @@ describe('unsubscribe and my data', () => {
   });
 
   it('my data: same answer for unknown addresses, a magic link that shows, downloads, withdraws and erases', async () => {
+    // Every hosted page links the "my data" page in its footer.
+    const pledgePage = await (await fetch(`${server.url}/p/pages-confirm?locale=fr`)).text();
+    expect(pledgePage).toContain('href="/my-data?locale=fr">Mes données</a>');
     const email = 'mydata@example.org';
     await sign(email, 'Mydata Person');
     const ask = (address: string) =>

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { assetUrl } from '../assets/index.ts';
 import type { Html } from './html.ts';
 import { ogLocale } from './locale.ts';
+import { privacyStrings } from './privacy/strings.ts';
 import { type PageLocale, stringsFor } from './strings.ts';
 
 export interface LayoutProps {
@@ -56,7 +57,7 @@ ${languageSwitch(props)}
 <main id="main">
 ${props.body}
 </main>
-<footer class="site-footer"><p>${t.poweredBy}</p></footer>
+<footer class="site-footer"><p>${t.poweredBy} · <a href="/my-data?locale=${props.locale}">${privacyStrings(props.locale).myDataTitle}</a></p></footer>
 </body>
 </html>`;
 }
