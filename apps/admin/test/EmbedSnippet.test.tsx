@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@solidjs/testing-library';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EmbedSnippet, embedSnippets } from '../src/components/EmbedSnippet.tsx';
 import { createI18n, I18nProvider, type Locale } from '../src/i18n/index.tsx';
 
@@ -14,6 +14,11 @@ function renderEmbed(locale: Locale = 'en') {
 }
 
 describe('EmbedSnippet', () => {
+  // Test files share one jsdom per worker: start without another file's widget script.
+  beforeEach(() => {
+    for (const s of document.querySelectorAll('script[data-groundwork-widget]')) s.remove();
+  });
+
   it('shows both snippets for the chapter origin and a live preview of the real widget', () => {
     renderEmbed();
     const script = screen.getByRole('textbox', { name: 'Script (recommended)' });
