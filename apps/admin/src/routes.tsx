@@ -1,14 +1,14 @@
 import type { Component } from 'solid-js';
 import type { Membership, Role } from './api/client.ts';
 import type { Localized, MessageKey } from './i18n/index.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { BroadcastsPage } from './pages/broadcasts/BroadcastsPage.tsx';
 import { ChapterSettingsPage } from './pages/ChapterSettingsPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { EventsPage } from './pages/events/EventsPage.tsx';
+import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
-import { AuditPage } from './pages/audit/AuditPage.tsx';
-import { BroadcastsPage } from './pages/broadcasts/BroadcastsPage.tsx';
-import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PledgesPage } from './pages/pledges/PledgesPage.tsx';
 
