@@ -1,3 +1,5 @@
+import { findChapterBySlug } from '@groundwork/core/chapters';
+import { demoPledge } from '@groundwork/core/demo';
 import { createPledge, getPledgeBySlug } from '@groundwork/core/pledges';
 import { solveChallenge } from 'altcha-lib/v1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +23,19 @@ describe('rate limits (on by default)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ SEED_DEMO: 'true' });
+    // A pledge with the default limits (the demo pledge is looser, to be tried from one computer).
+    const chapter = await findChapterBySlug(server.ctx.db.kysely, 'quitgpt-paris');
+    await createPledge(server.ctx.db.kysely, chapter?.id ?? '', {
+      ...demoPledge,
+      slug: 'limited',
+      rateLimit: null,
+    });
   });
   afterAll(() => server.stop());
 
   it('answers 429 with Retry-After and a clear message over the burst limit', async () => {
-    expect((await sign(server, 'quit-chatgpt', { email: 'rl1@example.org' })).status).toBe(201);
-    const limited = await sign(server, 'quit-chatgpt', { email: 'rl2@example.org' });
+    expect((await sign(server, 'limited', { email: 'rl1@example.org' })).status).toBe(201);
+    const limited = await sign(server, 'limited', { email: 'rl2@example.org' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = await read(limited);
@@ -41,7 +50,7 @@ describe('rate limits (on by default)', () => {
   });
 
   it('answers a filled honeypot like a success, stores nothing, and spends no allowance', async () => {
-    const res = await sign(server, 'quit-chatgpt', { email: 'bot@example.org', website: 'x' });
+    const res = await sign(server, 'limited', { email: 'bot@example.org', website: 'x' });
     expect(res.status).toBe(201);
     expect(await read(res)).toMatchObject({ status: 'confirmed' });
     const rows = await server.ctx.db.kysely

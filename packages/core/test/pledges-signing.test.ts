@@ -32,6 +32,8 @@ const basePledge = (slug: string, extra: Partial<PledgeInput> = {}): PledgeInput
   ...demoPledge,
   slug,
   status: 'live',
+  // The defaults (UK petitions numbers), not the demo's looser limit.
+  rateLimit: null,
   ...extra,
 });
 
