@@ -13,9 +13,9 @@ run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=1'], {
   env: { ...buildEnv(), GROUNDWORK_TEST_DATABASE_URL: '' },
 });
 
-// The second pass covers the packages that touch the database (core and the API, with its
-// HTTP, SSE, multi-process and durability tests). The admin and widget suites run in jsdom
-// or a browser against no database of their own, so they are not repeated.
+// The second pass covers the packages that touch the database: core, the API (HTTP, SSE,
+// multi-process and durability tests) and the admin (its jsdom tests run against a real API
+// server). The widget suite (jsdom, no database) and the browser tests are not repeated.
 const bin = findPostgresBin();
 if (!bin) {
   const message =
@@ -47,6 +47,7 @@ if (!bin) {
       '--concurrency=1',
       '--filter=@groundwork/core',
       '--filter=@groundwork/api',
+      '--filter=@groundwork/admin',
     ],
     { env: { ...buildEnv(), GROUNDWORK_TEST_DATABASE_URL: cluster.url } },
   );

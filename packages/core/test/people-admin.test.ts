@@ -121,6 +121,11 @@ describe('people list', () => {
       (await listPeople(db.kysely, chapterId, { search: 'CHLOÉ' })).items.map((p) => p.email),
     ).toEqual(['chloe@example.org']);
     expect((await listPeople(db.kysely, chapterId, { search: '7504' })).total).toBe(1);
+    // ASCII search ignores case on both engines (PostgreSQL's LIKE would not).
+    const upper = await listPeople(db.kysely, chapterId, { search: 'NAME' });
+    const lower = await listPeople(db.kysely, chapterId, { search: 'name' });
+    expect(upper.total).toBeGreaterThan(0);
+    expect(lower.items.map((p) => p.email)).toEqual(upper.items.map((p) => p.email));
     expect((await listPeople(db.kysely, chapterId, { pledgeId })).total).toBe(3);
     const consenting = await listPeople(db.kysely, chapterId, { consent: 'yes' });
     expect(consenting.items.map((p) => [p.email, p.consent])).toEqual([['ada@example.org', true]]);

@@ -5,3 +5,4 @@ export { migrateToLatest } from './migrate.ts';
 export { isTransientError, retryTransient } from './retry.ts';
 export type { Database } from './schema.ts';
 export { type DatabaseTarget, parseDatabaseUrl } from './url.ts';
+export { isPostgres } from './dialect.ts';

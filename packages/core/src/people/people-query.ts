@@ -5,6 +5,7 @@
  */
 import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
+import { isPostgres } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, parseInput } from '../errors/index.ts';
 import { EMAIL_UPDATES } from '../privacy/consents.ts';
@@ -57,17 +58,18 @@ export function filteredPeople(db: Kysely<Database>, chapterId: string, f: Peopl
   if (f.search) {
     const term = f.search.toLowerCase();
     const pattern = `%${escapeLike(term)}%`;
-    // LIKE already folds ASCII case; only a non-ASCII term needs lower() (a function call per
-    // row, Unicode-aware on both engines).
+    // SQLite's LIKE already folds ASCII case and PostgreSQL's ILIKE folds it too; only a
+    // non-ASCII term needs lower() (a function call per row, Unicode-aware on both engines).
     const ascii = /^[\x20-\x7e]*$/.test(term);
+    const like = sql.raw(isPostgres(db) ? 'ilike' : 'like');
     q = q.where((w) =>
       w.or([
+        // E-mails are stored lower-cased.
         sql<SqlBool>`p.email like ${pattern} escape '\\'`,
         ascii
-          ? sql<SqlBool>`p.name like ${pattern} escape '\\'`
+          ? sql<SqlBool>`p.name ${like} ${pattern} escape '\\'`
           : sql<SqlBool>`lower(p.name) like ${pattern} escape '\\'`,
-        // Postal codes are ASCII: LIKE's own case folding is enough.
-        sql<SqlBool>`p.postal_code like ${pattern} escape '\\'`,
+        sql<SqlBool>`p.postal_code ${like} ${pattern} escape '\\'`,
       ]),
     );
   }
