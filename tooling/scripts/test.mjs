@@ -13,9 +13,10 @@ run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=1'], {
   env: { ...buildEnv(), GROUNDWORK_TEST_DATABASE_URL: '' },
 });
 
-// The second pass covers the packages that touch the database: core, the API (HTTP, SSE,
-// multi-process and durability tests) and the admin (its jsdom tests run against a real API
-// server). The widget suite (jsdom, no database) and the browser tests are not repeated.
+// The second pass covers everything that touches a database: core, the API (HTTP, SSE,
+// multi-process and durability tests), the admin (its jsdom tests run against a real API
+// server) and the browser tests (real server processes). Only the widget suite (jsdom against
+// a stand-in API, no database) is not repeated.
 const bin = findPostgresBin();
 if (!bin) {
   const message =
@@ -48,6 +49,7 @@ if (!bin) {
       '--filter=@groundwork/core',
       '--filter=@groundwork/api',
       '--filter=@groundwork/admin',
+      '--filter=@groundwork/e2e',
     ],
     { env: { ...buildEnv(), GROUNDWORK_TEST_DATABASE_URL: cluster.url } },
   );

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createScratchDatabase } from '@groundwork/core/testing';
 
 const apiDir = fileURLToPath(new URL('../../../apps/api', import.meta.url));
 const adminIndex = fileURLToPath(new URL('../../../apps/admin/dist/index.html', import.meta.url));
@@ -31,8 +32,9 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts `src/main.ts` exactly as `npm start` does (through tsx), with a fresh SQLite file in a
- * temporary folder and the demo campaign, and captures what it prints.
+ * Starts `src/main.ts` exactly as `npm start` does (through tsx), with a fresh database (a
+ * SQLite file in a temporary folder, or a throw-away PostgreSQL database in the suite's
+ * PostgreSQL pass) and the demo campaign, and captures what it prints.
  */
 export async function startServerProcess(
   /** Extra variables, e.g. `{ RATE_LIMITS: 'off' }` for tests that sign several times. */
@@ -42,6 +44,7 @@ export async function startServerProcess(
     throw new Error(`The admin is not built (${adminIndex}): run \`pnpm build\` first.`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'groundwork-e2e-'));
+  const database = await createScratchDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -52,7 +55,9 @@ export async function startServerProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: url,
-      DATABASE_URL: `file:${join(dir, 'groundwork.sqlite')}`,
+      DATABASE_URL: database.url,
+      // Kept out of the repository's data folder (PostgreSQL has no file beside it).
+      SECRET: `e2e-secret-${dir}`.padEnd(40, 'x'),
       SEED_DEMO: 'true',
       LOG_LEVEL: 'info',
       ...extraEnv,
@@ -103,6 +108,7 @@ export async function startServerProcess(
         child.kill('SIGTERM');
         await exited;
       }
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
