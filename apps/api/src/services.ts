@@ -32,5 +32,6 @@ export function createSigning(deps: {
     rateLimits: deps.config.rateLimits,
     rateLimitStore: deps.db,
     ...(deps.notifier ? { notifier: deps.notifier } : {}),
+    ...(deps.db.sqlitePath ? { sqlitePath: deps.db.sqlitePath } : {}),
   });
 }

@@ -37,15 +37,21 @@ const basePledge = (slug: string, extra: Partial<PledgeInput> = {}): PledgeInput
   ...extra,
 });
 
+const services: SigningService[] = [];
+
 function service(extra: Partial<Parameters<typeof createSigningService>[0]> = {}): SigningService {
-  return createSigningService({
+  const signing = createSigningService({
     db: db.kysely,
     clock,
     secret,
     publicUrl,
     rateLimits: false,
+    // On a SQLite file, batches go through the writer thread, as in the server.
+    ...(db.sqlitePath ? { sqlitePath: db.sqlitePath } : {}),
     ...extra,
   });
+  services.push(signing);
+  return signing;
 }
 
 async function counts(pledgeId: string) {
@@ -69,7 +75,10 @@ beforeAll(async () => {
     await createChapter(db.kysely, { slug: 'test-chapter', name: 'Test chapter' }, clock)
   ).id;
 });
-afterAll(() => db.cleanup());
+afterAll(async () => {
+  await Promise.all(services.map((s) => s.close()));
+  await db.cleanup();
+});
 
 describe('pledges', () => {
   it('seeds the live demo pledge in both languages, idempotently', async () => {

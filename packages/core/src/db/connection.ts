@@ -21,6 +21,8 @@ export interface Db {
   notifier: Notifier;
   /** The pg pool on PostgreSQL (for libraries that take one, e.g. RateLimiterPostgres). */
   pgPool?: pg.Pool;
+  /** The file on SQLite (not for `:memory:`), for a second connection (the signing writer thread). */
+  sqlitePath?: string;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function openDatabase(url: string): Promise<Db> {
     kind: 'sqlite',
     ping: () => ping(kysely),
     notifier: memoryNotifier(),
+    ...(target.path !== ':memory:' ? { sqlitePath: target.path } : {}),
     close: () => kysely.destroy(),
   };
 }

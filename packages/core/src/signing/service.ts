@@ -4,7 +4,6 @@
  */
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../clock/index.ts';
-import { retryTransient } from '../db/retry.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import type { Notifier } from '../notify/index.ts';
@@ -13,13 +12,13 @@ import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledge
 import { publicCount } from '../pledges/public.ts';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../ratelimit/index.ts';
 import { createBatcher } from './batcher.ts';
-import type { SqlCache } from './bulk.ts';
 import { newReferralCode } from './codes.ts';
 import { type ConfirmResult, confirmSignature } from './confirm.ts';
 import { shareUrlFor } from './mail.ts';
 import { createProofOfWork, type PowChallenge } from './pow.ts';
 import { isHoneypot, validateSignature } from './schemas.ts';
-import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
+import type { BatchItem, ItemOutcome } from './store.ts';
+import { inlineWriter, threadWriter } from './writer.ts';
 
 /** The UK Parliament petitions' defaults: 1 per minute, 5 per 5 minutes, per pledge and client. */
 export const defaultSigningRateLimit: RateLimitSettings = {
@@ -48,6 +47,11 @@ export interface SigningServiceOptions {
   rateLimitStore?: RateLimitOptions['store'];
   /** Tells other processes that a count moved (PostgreSQL), and hears theirs. */
   notifier?: Notifier;
+  /**
+   * The SQLite file behind `db`: batches are then written by a worker thread with its own
+   * connection (`writer.ts`). Without it (PostgreSQL, `:memory:`), on `db` in this thread.
+   */
+  sqlitePath?: string;
 }
 
 export interface SignMeta {
@@ -81,6 +85,11 @@ export interface SigningService {
   sign(slug: string, raw: unknown, meta: SignMeta): Promise<SignResult>;
   /** `{ count, goal }` of a live or closed pledge, from memory. */
   count(slug: string): Promise<CountView>;
+  /**
+   * The same, synchronously, when the pledge is loaded already; undefined otherwise (not
+   * loaded yet, unknown, draft: ask `count`). For the count route's fast path.
+   */
+  cachedCount(slug: string): CountView | undefined;
   /** The cached pledge (live or closed), e.g. for pages. NOT_FOUND for drafts and unknown slugs. */
   pledge(slug: string): Promise<{ pledge: Pledge; chapter: { slug: string; name: string } }>;
   /** Calls `listener` with every count change of `slug` (unthrottled); returns the unsubscribe. */
@@ -116,19 +125,32 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
   const clock = options.clock ?? systemClock;
   const pow = createProofOfWork(secret, clock);
   const entries = new Map<string, Promise<Entry>>();
+  // The settled ones among `entries` (same objects), readable without awaiting.
+  const loaded = new Map<string, Entry>();
   const slugById = new Map<string, string>();
   const listeners = new Map<string, Set<CountListener>>();
   const limiters = new Map<string, RateLimiter>();
-  const sqlCache: SqlCache = new Map();
+  const writerOptions = { publicUrl, secret, clock };
+  const writer = options.sqlitePath
+    ? threadWriter(options.sqlitePath, writerOptions)
+    : inlineWriter(db, writerOptions);
 
   const load = (slug: string): Promise<Entry> => {
     let entry = entries.get(slug);
     if (!entry) {
       entry = readEntry(db, slug);
       entries.set(slug, entry);
+      const pending = entry;
       entry.then(
-        (e) => slugById.set(e.pledge.id, slug),
-        () => entries.delete(slug),
+        (e) => {
+          // Unless it was invalidated (and maybe reloaded) while loading.
+          if (entries.get(slug) !== pending) return;
+          slugById.set(e.pledge.id, slug);
+          loaded.set(slug, e);
+        },
+        () => {
+          if (entries.get(slug) === pending) entries.delete(slug);
+        },
       );
     }
     return entry;
@@ -156,13 +178,8 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     // The cached entries as they were before the write: only those may get the deltas added
     // (an entry reloaded meanwhile may already include this batch, so it is re-read instead).
     const before = new Map(items.map((i) => [i.pledge.id, entries.get(i.pledge.slug)]));
-    // retryTransient: two processes' batches can deadlock on PostgreSQL; the loser reruns.
     const started = performance.now();
-    const outcome = await retryTransient(() =>
-      db
-        .transaction()
-        .execute((trx) => writeSignatures(trx, items, { publicUrl, secret, clock, sqlCache })),
-    );
+    const outcome = await writer.write(items);
     options.log?.debug?.('signing batch', {
       size: items.length,
       ms: Math.round((performance.now() - started) * 10) / 10,
@@ -264,6 +281,10 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     async count(slug) {
       return view(await load(slug));
     },
+    cachedCount(slug) {
+      const entry = loaded.get(slug);
+      return entry ? view(entry) : undefined;
+    },
     async pledge(slug) {
       const { pledge, chapter } = await load(slug);
       return { pledge, chapter };
@@ -298,6 +319,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       for (const slug of slugs) {
         if (!slug) continue;
         entries.delete(slug);
+        loaded.delete(slug);
         if (pledgeId) slugById.delete(pledgeId);
         // Viewers see a new goal (or the pledge closing) without waiting for a signature.
         if (listeners.has(slug)) {
@@ -307,11 +329,15 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
           );
         }
       }
-      if (!pledgeId) slugById.clear();
+      if (!pledgeId) {
+        slugById.clear();
+        loaded.clear();
+      }
     },
     onCountChanged: refresh,
     async close() {
       await batcher.drain();
+      await writer.close();
       unlisten?.();
     },
   };

@@ -1,0 +1,133 @@
+/**
+ * Where a signing batch is written. Two ways, same transaction (`writeSignatures`):
+ * - inline: on the caller's Kysely (PostgreSQL, in-memory SQLite, tests with no file);
+ * - thread: a worker thread owning its own connection to the SQLite file. better-sqlite3 is
+ *   synchronous, so inline the event loop stands still during every batch's B-tree work and
+ *   its fsync (about half of a signature's time). In a thread, that runs on the second core
+ *   while the main thread parses and answers the next requests; the batcher already sends one
+ *   batch at a time, so the thread is the only writer of signatures and nothing else changes.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock/index.ts';
+import { retryTransient } from '../db/retry.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors/index.ts';
+import type { Pledge } from '../pledges/pledges.ts';
+import type { SqlCache } from './bulk.ts';
+import type { CounterDelta } from './counter.ts';
+import { type BatchItem, type BatchOutcome, writeSignatures } from './store.ts';
+import { typeScriptWorker } from './worker-loader.ts';
+
+export interface SignatureWriter {
+  /** Writes the batch in one transaction; all or nothing. */
+  write(items: BatchItem[]): Promise<BatchOutcome>;
+  close(): Promise<void>;
+}
+
+export interface WriterOptions {
+  publicUrl: string;
+  secret?: string;
+  clock: Clock;
+}
+
+/**
+ * @example
+ * const writer = inlineWriter(db.kysely, { publicUrl, secret, clock });
+ */
+export function inlineWriter(db: Kysely<Database>, options: WriterOptions): SignatureWriter {
+  const sqlCache: SqlCache = new Map();
+  return {
+    // retryTransient: two processes' batches can deadlock on PostgreSQL; the loser reruns.
+    write: (items) =>
+      retryTransient(() =>
+        db.transaction().execute((trx) => writeSignatures(trx, items, { ...options, sqlCache })),
+      ),
+    close: async () => {},
+  };
+}
+
+/** A batch as it crosses to the thread: each pledge once (structured clone copies it). */
+export interface WriteMessage {
+  id: number;
+  /** The caller's clock at dispatch time: the thread writes with it (tests move the clock). */
+  now: number;
+  pledges: Pledge[];
+  items: Array<{ pledgeId: string; chapterName: string; signature: BatchItem['signature'] }>;
+}
+
+export type WriteReply =
+  | { id: number; ok: true; items: BatchOutcome['items']; deltas: Array<[string, CounterDelta]> }
+  | { id: number; ok: false; error: { message: string; code?: string; fields?: unknown } };
+
+/**
+ * @param path the SQLite file (never `:memory:`: the thread needs a connection of its own).
+ *
+ * @example
+ * const writer = threadWriter('./data/groundwork.sqlite', { publicUrl, secret, clock });
+ */
+export function threadWriter(path: string, options: WriterOptions): SignatureWriter {
+  const worker = typeScriptWorker(new URL('./writer.worker.ts', import.meta.url), {
+    workerData: { path, publicUrl: options.publicUrl, secret: options.secret },
+  });
+  // The server must be able to exit while the thread idles.
+  worker.unref();
+  const waiting = new Map<
+    number,
+    { resolve: (o: BatchOutcome) => void; reject: (e: unknown) => void }
+  >();
+  let nextId = 1;
+  let failure: Error | undefined;
+
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  worker.on('message', (reply: WriteReply) => {
+    const w = waiting.get(reply.id);
+    if (!w) return;
+    waiting.delete(reply.id);
+    if (reply.ok) w.resolve({ items: reply.items, deltas: new Map(reply.deltas) });
+    else w.reject(rebuildError(reply.error));
+  });
+  worker.on('error', (error) => failAll(error));
+  worker.on('exit', (code) => failAll(new Error(`signing writer thread exited (${code})`)));
+
+  return {
+    write(items) {
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      const pledges = new Map(items.map((i) => [i.pledge.id, i.pledge]));
+      const message: WriteMessage = {
+        id,
+        now: options.clock.now().getTime(),
+        pledges: [...pledges.values()],
+        items: items.map((i) => ({
+          pledgeId: i.pledge.id,
+          chapterName: i.chapterName,
+          signature: i.signature,
+        })),
+      };
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage(message);
+      }).finally(() => {
+        if (waiting.size === 0) worker.unref();
+      }) as Promise<BatchOutcome>;
+    },
+    async close() {
+      failure ??= new Error('signing writer closed');
+      await worker.terminate();
+    },
+  };
+}
+
+function rebuildError(e: { message: string; code?: string; fields?: unknown }): Error {
+  if (e.code) {
+    return new AppError(e.code as never, e.message, {
+      ...(e.fields ? { fields: e.fields as never } : {}),
+    });
+  }
+  return new Error(e.message);
+}
