@@ -11,7 +11,13 @@ import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
 import { consentTextHash, unsubscribeLink } from '../privacy/index.ts';
 import { bulk, type SqlCache } from './bulk.ts';
-import { hashToken, newConfirmationToken, newReferralCode, sortableId } from './codes.ts';
+import {
+  hashToken,
+  newConfirmationToken,
+  newReferralCode,
+  newReferralPrefix,
+  sortableId,
+} from './codes.ts';
 import { addToCounter, type CounterDelta } from './counter.ts';
 import { queueSigningMails, type SigningMail, thanksData } from './mail.ts';
 import type { ValidSignature } from './schemas.ts';
@@ -93,6 +99,7 @@ export async function writeSignatures(
 
   // One planned signature per (pledge, person); later duplicates in the batch share it.
   const planned = new Map<string, Planned>();
+  const refPrefix = newReferralPrefix();
   for (const item of items) {
     const personId = personOf(item);
     const key = `${item.pledge.id}\n${personId}`;
@@ -101,7 +108,7 @@ export async function writeSignatures(
       item,
       signatureId: sortableId(options.clock),
       personId,
-      ref: newReferralCode(),
+      ref: newReferralCode(refPrefix),
       status: item.pledge.requiresConfirmation ? 'pending' : 'confirmed',
     });
   }
