@@ -6,6 +6,7 @@ import * as signatureIndexes from './2026_11_26_0006_signature_indexes.ts';
 import * as events from './2026_11_26_0007_events.ts';
 import * as privacy from './2026_11_26_0008_privacy.ts';
 import * as peopleList from './2026_11_26_0009_people_list.ts';
+import * as signingWritePath from './2026_11_26_0010_signing_write_path.ts';
 
 /**
  * Every migration, in order. Names are timestamped so they sort; add new files at the end.
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0007_events': events,
   '2026_11_26_0008_privacy': privacy,
   '2026_11_26_0009_people_list': peopleList,
+  '2026_11_26_0010_signing_write_path': signingWritePath,
 };

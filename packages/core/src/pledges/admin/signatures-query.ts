@@ -159,8 +159,9 @@ function filtered(
 }
 
 /**
- * The people of the chapter whose name or e-mail contains `search`: one pass over the covering
- * index people (chapter_id, email, name, id). E-mails are stored lower-case; lower() is
+ * The people of the chapter whose name or e-mail contains `search`: one pass over the chapter's
+ * people (a substring cannot use a B-tree; migration 0010 dropped the covering index that made
+ * the pass narrower, for the signing path's sake). E-mails are stored lower-case; lower() is
  * Unicode-aware on PostgreSQL and, through the connection's override (db/sqlite.ts), on SQLite.
  */
 function matchingPeople(db: Kysely<Database>, chapterId: string, search: string) {
