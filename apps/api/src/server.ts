@@ -1,14 +1,15 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '@groundwork/core/clock';
 import { migrateToLatest, openDatabase, withLock } from '@groundwork/core/db';
 import { seedDemo } from '@groundwork/core/demo';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { announceSetupLink } from './auth/index.ts';
 import type { Config } from './config/index.ts';
 import type { AppContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log/index.ts';
+import { withCountFastPath } from './public/count-fast-path.ts';
 import { createSigning } from './services.ts';
 import { startWorkers } from './workers/index.ts';
 
@@ -61,7 +62,7 @@ export async function startServer(
   };
   const app = createApp(ctx);
   startWorkers(ctx);
-  const server = await listen(app, config);
+  const server = await listen(ctx, app);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -88,11 +89,14 @@ export async function startServer(
   return { url, ctx, app, close };
 }
 
-function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
+function listen(ctx: AppContext, app: ReturnType<typeof createApp>): Promise<Server> {
+  const { config, signing } = ctx;
+  // What `serve()` of @hono/node-server does, with the count's fast path in front (see
+  // public/count-fast-path.ts).
+  const hono = getRequestListener(app.fetch, { hostname: config.host });
+  const server = createServer(withCountFastPath(signing, hono));
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(server as Server),
-    ) as Server;
     server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve(server));
   });
 }

@@ -136,6 +136,38 @@ describe('GET /api/v1/pledges/:slug/count', () => {
     });
     expect(changed.status).toBe(200);
   });
+
+  it('answers over the real port exactly as the Hono route does (the fast path)', async () => {
+    const path = '/api/v1/pledges/quit-chatgpt/count';
+    const fromHono = await server.app.request(path);
+    const overPort = await fetch(`${server.url}${path}?cache-buster=1`);
+    const headersOf = (res: Response) =>
+      Object.fromEntries(
+        [...res.headers].filter(
+          ([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name),
+        ),
+      );
+    expect(overPort.status).toBe(200);
+    expect(headersOf(overPort)).toEqual(headersOf(fromHono));
+    const body = await overPort.text();
+    expect(body).toBe(await fromHono.text());
+    expect(overPort.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    const etag = overPort.headers.get('etag') as string;
+    const notModified = await fetch(`${server.url}${path}`, { headers: { 'if-none-match': etag } });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('etag')).toBe(etag);
+    // A signature moves the answer at once; unknown pledges still get the JSON 404.
+    await fetch(
+      `${server.url}/api/v1/pledges/quit-chatgpt/signatures`,
+      json({ email: 'fast@example.org' }),
+    );
+    const moved: Json = await (await fetch(`${server.url}${path}`)).json();
+    expect(moved.count).toBe(JSON.parse(await (await server.app.request(path)).text()).count);
+    expect(`"${moved.count}-${moved.goal}"`).not.toBe(etag);
+    const unknown = await fetch(`${server.url}/api/v1/pledges/no-such-pledge/count`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
 });
 
 describe('over the real port', () => {

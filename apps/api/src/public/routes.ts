@@ -15,6 +15,8 @@ import { openCors } from './cors.ts';
 import { createCountStreams } from './stream.ts';
 
 const shortCache = 'public, max-age=5, stale-while-revalidate=30';
+/** The count's caching, shared with its fast path (`count-fast-path.ts`). */
+export const countCacheControl = shortCache;
 
 /**
  * Mounts `/api/v1/pledges/*` on the app.
