@@ -46,11 +46,15 @@ export function inlineWriter(db: Kysely<Database>, options: WriterOptions): Sign
   };
 }
 
-/** A batch as it crosses to the thread: each pledge once (structured clone copies it). */
+/** A batch as it crosses to the thread. */
 export interface WriteMessage {
   id: number;
   /** The caller's clock at dispatch time: the thread writes with it (tests move the clock). */
   now: number;
+  /**
+   * Pledges the thread has not seen in this version: structured clone copies every text of a
+   * pledge, which cost more than the batch's signatures; the thread keeps them by id.
+   */
   pledges: Pledge[];
   items: Array<{ pledgeId: string; chapterName: string; signature: BatchItem['signature'] }>;
 }
@@ -77,6 +81,8 @@ export function threadWriter(path: string, options: WriterOptions): SignatureWri
   >();
   let nextId = 1;
   let failure: Error | undefined;
+  // The pledge objects the thread holds (an edit replaces the cached object, so it goes again).
+  const sent = new WeakSet<Pledge>();
 
   const failAll = (error: Error) => {
     failure = error;
@@ -97,11 +103,12 @@ export function threadWriter(path: string, options: WriterOptions): SignatureWri
     write(items) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      const pledges = new Map(items.map((i) => [i.pledge.id, i.pledge]));
+      const pledges = new Set(items.map((i) => i.pledge).filter((p) => !sent.has(p)));
+      for (const p of pledges) sent.add(p);
       const message: WriteMessage = {
         id,
         now: options.clock.now().getTime(),
-        pledges: [...pledges.values()],
+        pledges: [...pledges],
         items: items.map((i) => ({
           pledgeId: i.pledge.id,
           chapterName: i.chapterName,

@@ -16,6 +16,8 @@ const { path, publicUrl, secret } = workerData as {
 };
 const { kysely } = openSqlite(path);
 const sqlCache: SqlCache = new Map();
+// The latest version of every pledge the caller sent (it sends one again after an edit).
+const pledges = new Map<string, BatchItem['pledge']>();
 const port = parentPort;
 if (!port) throw new Error('writer.worker.ts runs as a worker thread');
 
@@ -24,7 +26,7 @@ port.on('message', async (message: WriteMessage) => {
 });
 
 async function write(message: WriteMessage): Promise<WriteReply> {
-  const pledges = new Map(message.pledges.map((p) => [p.id, p]));
+  for (const p of message.pledges) pledges.set(p.id, p);
   const items: BatchItem[] = message.items.map((i) => ({
     pledge: pledges.get(i.pledgeId) as BatchItem['pledge'],
     chapterName: i.chapterName,
