@@ -66,26 +66,58 @@ export type WriteReply =
 /**
  * @param path the SQLite file (never `:memory:`: the thread needs a connection of its own).
  *
+ * A thread that dies (it should not) fails the batches it held, which the batcher then retries
+ * one signature at a time; the next write starts a new thread. Writing is idempotent per
+ * (pledge, e-mail), so a batch that committed just before the thread died is not written twice.
+ *
  * @example
  * const writer = threadWriter('./data/groundwork.sqlite', { publicUrl, secret, clock });
  */
 export function threadWriter(path: string, options: WriterOptions): SignatureWriter {
+  let thread: WriterThread | undefined;
+  let closed = false;
+  const current = () => {
+    thread ??= startThread(path, options, () => {
+      thread = undefined;
+    });
+    return thread;
+  };
+  // Started at once: it loads its sources (~0.5 s) before the first signature needs it.
+  current();
+  return {
+    write(items) {
+      if (closed) return Promise.reject(new Error('signing writer closed'));
+      return current().write(items);
+    },
+    async close() {
+      closed = true;
+      await thread?.terminate();
+    },
+  };
+}
+
+interface WriterThread {
+  write(items: BatchItem[]): Promise<BatchOutcome>;
+  terminate(): Promise<number>;
+}
+
+function startThread(path: string, options: WriterOptions, onGone: () => void): WriterThread {
   const worker = typeScriptWorker(new URL('./writer.worker.ts', import.meta.url), {
     workerData: { path, publicUrl: options.publicUrl, secret: options.secret },
   });
   // The server must be able to exit while the thread idles.
   worker.unref();
-  const waiting = new Map<
-    number,
-    { resolve: (o: BatchOutcome) => void; reject: (e: unknown) => void }
-  >();
+  type Waiting = { resolve: (o: BatchOutcome) => void; reject: (e: unknown) => void };
+  const waiting = new Map<number, Waiting>();
   let nextId = 1;
-  let failure: Error | undefined;
+  let gone = false;
   // The pledge objects the thread holds (an edit replaces the cached object, so it goes again).
   const sent = new WeakSet<Pledge>();
 
-  const failAll = (error: Error) => {
-    failure = error;
+  const fail = (error: Error) => {
+    if (gone) return;
+    gone = true;
+    onGone();
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
@@ -96,12 +128,11 @@ export function threadWriter(path: string, options: WriterOptions): SignatureWri
     if (reply.ok) w.resolve({ items: reply.items, deltas: new Map(reply.deltas) });
     else w.reject(rebuildError(reply.error));
   });
-  worker.on('error', (error) => failAll(error));
-  worker.on('exit', (code) => failAll(new Error(`signing writer thread exited (${code})`)));
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`signing writer thread exited (${code})`)));
 
   return {
     write(items) {
-      if (failure) return Promise.reject(failure);
       const id = nextId++;
       const pledges = new Set(items.map((i) => i.pledge).filter((p) => !sent.has(p)));
       for (const p of pledges) sent.add(p);
@@ -115,18 +146,16 @@ export function threadWriter(path: string, options: WriterOptions): SignatureWri
           signature: i.signature,
         })),
       };
-      return new Promise((resolve, reject) => {
+      const written = new Promise<BatchOutcome>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         worker.ref();
         worker.postMessage(message);
-      }).finally(() => {
+      });
+      return written.finally(() => {
         if (waiting.size === 0) worker.unref();
-      }) as Promise<BatchOutcome>;
+      });
     },
-    async close() {
-      failure ??= new Error('signing writer closed');
-      await worker.terminate();
-    },
+    terminate: () => worker.terminate(),
   };
 }
 
