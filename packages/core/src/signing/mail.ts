@@ -10,7 +10,13 @@ import type { TemplateName } from '../mail/index.ts';
 import { type EnqueueMailInput, enqueueMails } from '../outbox/enqueue.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
-import { sortableId } from './codes.ts';
+import { unsubscribeLink } from '../privacy/index.ts';
+import { bulk } from './bulk.ts';
+import { hashToken, newConfirmationToken, sortableId } from './codes.ts';
+import type { Planned, WriteOptions } from './store.ts';
+
+/** How long a confirmation link works. */
+export const CONFIRMATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export interface SigningMail {
   chapterId: string;
@@ -87,4 +93,78 @@ export function thanksData(
 /** The signer's own share link. */
 export function shareUrlFor(publicUrl: string, slug: string, ref: string): string {
   return `${publicUrl}/p/${slug}?ref=${ref}`;
+}
+
+const tokenColumns = ['token_hash', 'signature_id', 'created_at', 'expires_at'] as const;
+
+/**
+ * The confirmation link (pending) or the thank-you (confirmed) for each new signature of a
+ * batch, in the batch's transaction.
+ *
+ * @example
+ * await queueBatchMails(trx, freshSignatures, options);
+ */
+export async function queueBatchMails(
+  trx: Transaction<Database>,
+  fresh: Planned[],
+  options: WriteOptions,
+) {
+  const now = options.clock.now();
+  const tokens: unknown[][] = [];
+  const mails: SigningMail[] = [];
+  for (const p of fresh) {
+    const { pledge, chapterName, signature } = p.item;
+    const name = signature.name?.trim() ? { name: signature.name.trim() } : {};
+    const common = {
+      chapterId: pledge.chapterId,
+      to: signature.email,
+      locale: signature.locale,
+      personId: p.personId,
+      fromName: chapterName,
+      ...unsubscribe(options, p.personId),
+    };
+    if (p.status === 'pending') {
+      const token = newConfirmationToken();
+      const expires = new Date(now.getTime() + CONFIRMATION_TTL_MS);
+      tokens.push([hashToken(token), p.signatureId, now.toISOString(), expires.toISOString()]);
+      const data = {
+        pledgeTitle: textsFor(pledge, signature.locale).texts.title,
+        chapterName,
+        confirmUrl: `${options.publicUrl}/confirm/${token}`,
+        ...name,
+        ...unsubscribeUrl(common.headers),
+      };
+      mails.push({ ...common, template: 'pledge-confirm', data });
+    } else {
+      const data = thanksData(
+        pledge,
+        chapterName,
+        signature.locale,
+        p.ref,
+        options.publicUrl,
+        name,
+      );
+      mails.push({
+        ...common,
+        template: 'pledge-thanks',
+        data: { ...data, ...unsubscribeUrl(common.headers) },
+      });
+    }
+  }
+  await bulk(trx, options.sqlCache, 'tokens', tokenColumns, tokens, (v) =>
+    trx.insertInto('signature_confirmations').values(v as never),
+  );
+  await queueSigningMails(trx, mails, options.clock);
+}
+
+/** RFC 8058 headers for a signer's mail, when the service has the secret to sign them. */
+function unsubscribe(options: WriteOptions, personId: string) {
+  if (!options.secret) return {};
+  return { headers: unsubscribeLink(options.secret, options.publicUrl, personId).headers };
+}
+
+/** The visible link in the mail: the same address as the List-Unsubscribe header. */
+function unsubscribeUrl(headers: Record<string, string> | undefined) {
+  const header = headers?.['List-Unsubscribe'];
+  return header ? { unsubscribeUrl: header.slice(1, -1) } : {};
 }

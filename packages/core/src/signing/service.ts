@@ -1,6 +1,6 @@
 /**
  * The signing service: one per process. It owns the group-commit queue, the in-memory
- * counts (served to `/count` and the live stream) and the rate limiters.
+ * counts (served to `/count` and the live stream) and the rate limiters (`rate.ts`).
  */
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../clock/index.ts';
@@ -10,21 +10,16 @@ import type { Notifier } from '../notify/index.ts';
 import type { RateLimitSettings } from '../pledges/pledges.table.ts';
 import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledges.ts';
 import { publicCount } from '../pledges/public.ts';
-import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../ratelimit/index.ts';
+import type { RateLimitOptions } from '../ratelimit/index.ts';
 import { createBatcher } from './batcher.ts';
 import { newReferralCode } from './codes.ts';
 import { type ConfirmResult, confirmSignature } from './confirm.ts';
 import { shareUrlFor } from './mail.ts';
 import { createProofOfWork, type PowChallenge } from './pow.ts';
+import { signingRateCheck } from './rate.ts';
 import { isHoneypot, validateSignature } from './schemas.ts';
 import type { BatchItem, ItemOutcome } from './store.ts';
 import { inlineWriter, threadWriter } from './writer.ts';
-
-/** The UK Parliament petitions' defaults: 1 per minute, 5 per 5 minutes, per pledge and client. */
-export const defaultSigningRateLimit: RateLimitSettings = {
-  burst: { points: 1, seconds: 60 },
-  sustained: { points: 5, seconds: 300 },
-};
 
 export interface SigningServiceOptions {
   db: Kysely<Database>;
@@ -129,7 +124,11 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
   const loaded = new Map<string, Entry>();
   const slugById = new Map<string, string>();
   const listeners = new Map<string, Set<CountListener>>();
-  const limiters = new Map<string, RateLimiter>();
+  const checkRate = signingRateCheck({
+    enabled: options.rateLimits !== false,
+    ...(options.defaultRateLimit ? { defaultLimit: options.defaultRateLimit } : {}),
+    ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
+  });
   const writerOptions = { publicUrl, secret, clock };
   const writer = options.sqlitePath
     ? threadWriter(options.sqlitePath, writerOptions)
@@ -215,41 +214,6 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       for (const id of slugById.keys()) void refresh(id).catch(() => {});
     } else void refresh(pledgeId).catch(() => {});
   });
-
-  const limiterFor = (w: { points: number; seconds: number }, kind: string) => {
-    const key = `${kind}:${w.points}/${w.seconds}`;
-    let limiter = limiters.get(key);
-    if (!limiter) {
-      limiter = createRateLimiter({
-        keyPrefix: `sign:${key}`,
-        points: w.points,
-        duration: w.seconds,
-        ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
-      });
-      limiters.set(key, limiter);
-    }
-    return limiter;
-  };
-
-  const checkRate = async (pledge: Pledge, ipHash: string) => {
-    if (options.rateLimits === false) return;
-    const settings = pledge.rateLimit ?? options.defaultRateLimit ?? defaultSigningRateLimit;
-    const key = `${pledge.id}:${ipHash}`;
-    // Both windows must allow it: at most `burst` per short window and `sustained` per long one.
-    const results = await Promise.all([
-      limiterFor(settings.burst, 'burst').consume(key),
-      limiterFor(settings.sustained, 'sustained').consume(key),
-    ]);
-    const waits = results.flatMap((r) => (r.ok ? [] : [r.retryAfter]));
-    if (waits.length > 0) {
-      const retryAfter = Math.max(...waits);
-      throw new AppError(
-        'RATE_LIMITED',
-        `Too many signatures from your connection. Please try again in ${retryAfter} seconds.`,
-        { retryAfter },
-      );
-    }
-  };
 
   return {
     async sign(slug, raw, meta) {

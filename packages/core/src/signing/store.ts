@@ -8,23 +8,13 @@ import { type Clock, isoNow } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { personColumns, personRow, upsertPeopleQuery } from '../people/people.ts';
 import type { Pledge } from '../pledges/pledges.ts';
-import { textsFor } from '../pledges/pledges.ts';
-import { consentTextHash, unsubscribeLink } from '../privacy/index.ts';
 import { bulk, type SqlCache } from './bulk.ts';
-import {
-  hashToken,
-  newConfirmationToken,
-  newReferralCode,
-  newReferralPrefix,
-  sortableId,
-} from './codes.ts';
+import { newReferralCode, newReferralPrefix, sortableId } from './codes.ts';
+import { recordConsents } from './consents.ts';
 import { addToCounter, type CounterDelta } from './counter.ts';
-import { queueSigningMails, type SigningMail, thanksData } from './mail.ts';
+import { queueBatchMails } from './mail.ts';
 import type { ValidSignature } from './schemas.ts';
 import type { SignatureStatus } from './signing.table.ts';
-
-/** How long a confirmation link works. */
-export const CONFIRMATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export interface BatchItem {
   pledge: Pledge;
@@ -54,7 +44,8 @@ export interface WriteOptions {
   sqlCache: SqlCache;
 }
 
-interface Planned {
+/** One signature of the batch as it will be written (shared by the consents and mails). */
+export interface Planned {
   item: BatchItem;
   signatureId: string;
   personId: string;
@@ -145,7 +136,7 @@ export async function writeSignatures(
   const fresh = plans.filter((p) => inserted.has(p.signatureId));
   const deltas = await bumpCounters(trx, fresh);
   await recordConsents(trx, fresh, now, options);
-  await queueMails(trx, fresh, options);
+  await queueBatchMails(trx, fresh, options);
   return {
     items: items.map((i) => {
       const p = planned.get(`${i.pledge.id}\n${personOf(i)}`) as Planned;
@@ -250,127 +241,6 @@ async function bumpCounters(
   }
   for (const [pledgeId, d] of deltas) await addToCounter(trx, pledgeId, d);
   return deltas;
-}
-
-const consentColumns = [
-  'id',
-  'chapter_id',
-  'person_id',
-  'purpose',
-  'text_shown',
-  'locale',
-  'source',
-  'granted_at',
-  'withdrawn_at',
-  'text_hash',
-] as const;
-
-async function recordConsents(
-  trx: Transaction<Database>,
-  fresh: Planned[],
-  now: string,
-  options: WriteOptions,
-) {
-  const rows = fresh.flatMap((p) => {
-    const { texts } = textsFor(p.item.pledge, p.item.signature.locale);
-    if (!p.item.signature.consent || texts.consentText === '') return [];
-    return [
-      [
-        sortableId(options.clock),
-        p.item.pledge.chapterId,
-        p.personId,
-        'email_updates',
-        texts.consentText,
-        p.item.signature.locale,
-        `pledge:${p.item.pledge.slug}`,
-        now,
-        null,
-        consentTextHash('email_updates', p.item.signature.locale, texts.consentText),
-      ],
-    ];
-  });
-  // The ledger's text versions (privacy module): one row per distinct text, kept forever.
-  const versions = new Map(
-    rows.map((r) => [r[9] as string, { purpose: 'email_updates', locale: r[5], text: r[4] }]),
-  );
-  for (const [hash, t] of versions) {
-    await trx
-      .insertInto('consent_texts')
-      .values({
-        hash,
-        ...(t as { purpose: string; locale: string; text: string }),
-        created_at: now,
-      })
-      .onConflict((oc) => oc.column('hash').doNothing())
-      .execute();
-  }
-  await bulk(trx, options.sqlCache, 'consents', consentColumns, rows, (v) =>
-    trx.insertInto('consents').values(v as never),
-  );
-}
-
-const tokenColumns = ['token_hash', 'signature_id', 'created_at', 'expires_at'] as const;
-
-/** The confirmation link (pending) or the thank-you (confirmed) for each new signature. */
-async function queueMails(trx: Transaction<Database>, fresh: Planned[], options: WriteOptions) {
-  const now = options.clock.now();
-  const tokens: unknown[][] = [];
-  const mails: SigningMail[] = [];
-  for (const p of fresh) {
-    const { pledge, chapterName, signature } = p.item;
-    const name = signature.name?.trim() ? { name: signature.name.trim() } : {};
-    const common = {
-      chapterId: pledge.chapterId,
-      to: signature.email,
-      locale: signature.locale,
-      personId: p.personId,
-      fromName: chapterName,
-      ...unsubscribe(options, p.personId),
-    };
-    if (p.status === 'pending') {
-      const token = newConfirmationToken();
-      const expires = new Date(now.getTime() + CONFIRMATION_TTL_MS);
-      tokens.push([hashToken(token), p.signatureId, now.toISOString(), expires.toISOString()]);
-      const data = {
-        pledgeTitle: textsFor(pledge, signature.locale).texts.title,
-        chapterName,
-        confirmUrl: `${options.publicUrl}/confirm/${token}`,
-        ...name,
-        ...unsubscribeUrl(common.headers),
-      };
-      mails.push({ ...common, template: 'pledge-confirm', data });
-    } else {
-      const data = thanksData(
-        pledge,
-        chapterName,
-        signature.locale,
-        p.ref,
-        options.publicUrl,
-        name,
-      );
-      mails.push({
-        ...common,
-        template: 'pledge-thanks',
-        data: { ...data, ...unsubscribeUrl(common.headers) },
-      });
-    }
-  }
-  await bulk(trx, options.sqlCache, 'tokens', tokenColumns, tokens, (v) =>
-    trx.insertInto('signature_confirmations').values(v as never),
-  );
-  await queueSigningMails(trx, mails, options.clock);
-}
-
-/** RFC 8058 headers for a signer's mail, when the service has the secret to sign them. */
-function unsubscribe(options: WriteOptions, personId: string) {
-  if (!options.secret) return {};
-  return { headers: unsubscribeLink(options.secret, options.publicUrl, personId).headers };
-}
-
-/** The visible link in the mail: the same address as the List-Unsubscribe header. */
-function unsubscribeUrl(headers: Record<string, string> | undefined) {
-  const header = headers?.['List-Unsubscribe'];
-  return header ? { unsubscribeUrl: header.slice(1, -1) } : {};
 }
 
 function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {

@@ -1,0 +1,72 @@
+/**
+ * The consents of a signing batch: one ledger row per signer who ticked the box (with the
+ * text shown, in the locale shown), and the text's version in `consent_texts` (privacy module).
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { textsFor } from '../pledges/pledges.ts';
+import { consentTextHash } from '../privacy/index.ts';
+import { bulk } from './bulk.ts';
+import { sortableId } from './codes.ts';
+import type { Planned, WriteOptions } from './store.ts';
+
+const consentColumns = [
+  'id',
+  'chapter_id',
+  'person_id',
+  'purpose',
+  'text_shown',
+  'locale',
+  'source',
+  'granted_at',
+  'withdrawn_at',
+  'text_hash',
+] as const;
+
+/**
+ * @example
+ * await recordConsents(trx, freshSignatures, isoNow(clock), options);
+ */
+export async function recordConsents(
+  trx: Transaction<Database>,
+  fresh: Planned[],
+  now: string,
+  options: WriteOptions,
+) {
+  const rows = fresh.flatMap((p) => {
+    const { texts } = textsFor(p.item.pledge, p.item.signature.locale);
+    if (!p.item.signature.consent || texts.consentText === '') return [];
+    return [
+      [
+        sortableId(options.clock),
+        p.item.pledge.chapterId,
+        p.personId,
+        'email_updates',
+        texts.consentText,
+        p.item.signature.locale,
+        `pledge:${p.item.pledge.slug}`,
+        now,
+        null,
+        consentTextHash('email_updates', p.item.signature.locale, texts.consentText),
+      ],
+    ];
+  });
+  // The ledger's text versions (privacy module): one row per distinct text, kept forever.
+  const versions = new Map(
+    rows.map((r) => [r[9] as string, { purpose: 'email_updates', locale: r[5], text: r[4] }]),
+  );
+  for (const [hash, t] of versions) {
+    await trx
+      .insertInto('consent_texts')
+      .values({
+        hash,
+        ...(t as { purpose: string; locale: string; text: string }),
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
+  }
+  await bulk(trx, options.sqlCache, 'consents', consentColumns, rows, (v) =>
+    trx.insertInto('consents').values(v as never),
+  );
+}
