@@ -17,8 +17,8 @@ import {
   toEvent,
 } from './events.ts';
 import { chapterNameOf, mailRecipients, queueEventMail } from './mail.ts';
-import { promoteWaitlist } from './rsvps.ts';
 import type { EventInput } from './schemas.ts';
+import { promoteWaitlist } from './seats.ts';
 
 export interface MailOptions {
   publicUrl: string;

@@ -75,6 +75,16 @@ export function pickText(texts: Localized, locale: string, fallback: EventLocale
   return texts[l] || texts[fallback] || texts.fr || texts.en || '';
 }
 
+/**
+ * The event's title in a language (helper for transports).
+ *
+ * @example
+ * eventTitle(event, 'en') // 'Mass cancellation party'
+ */
+export function eventTitle(event: Event, locale: string): string {
+  return pickText(event.title, locale, event.defaultLocale);
+}
+
 /** The event's fields as the edit form shows them (local times in the event's zone). */
 export function toEventInput(event: Event): EventInput {
   return {

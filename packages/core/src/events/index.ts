@@ -7,6 +7,8 @@ export * from './mail.ts';
 export * from './public.ts';
 export * from './qr.ts';
 export * from './reminders.ts';
+export * from './rsvp-links.ts';
 export * from './rsvps.ts';
 export * from './schemas.ts';
+export * from './seats.ts';
 export * from './time.ts';

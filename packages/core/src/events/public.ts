@@ -1,7 +1,7 @@
 import { renderMarkdown } from '../pledges/markdown.ts';
 import { type Event, type EventLocale, pickText } from './events.ts';
 import { eventLinks } from './mail.ts';
-import { isFull } from './rsvps.ts';
+import { isFull } from './seats.ts';
 import { formatEventSpan } from './time.ts';
 
 /** What `GET /api/v1/events/:slug` answers: public details only, never the online link. */

@@ -1,22 +1,19 @@
 /**
- * RSVPs: the seat check and the insert in one transaction. A seat is taken with a conditional
- * UPDATE of the event's counter (`seats_taken = seats_taken + 1 where seats_taken < capacity`)
- * and the rows it changed: on SQLite transactions run one at a time; on PostgreSQL the UPDATE
- * locks the event row and re-checks the condition after a concurrent writer commits. Either
- * way two people racing for the last seat cannot both get it.
+ * RSVP creation: the form's answers checked, the person found or added, a seat taken (or a
+ * waitlist place), the consent and the mail recorded, all in one transaction. The seat counter
+ * and the waitlist are in `seats.ts`; what an attendee's secret link does is in `rsvp-links.ts`.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, fieldErrorsFromZod } from '../errors/index.ts';
 import { ensurePeople } from '../people/people.ts';
 import type { RsvpStatus } from './events.table.ts';
-import { type Event, getPublicEvent, pickText, toEvent } from './events.ts';
+import { type Event, getPublicEvent, toEvent } from './events.ts';
 import { chapterNameOf, queueEventMail } from './mail.ts';
 import { rsvpInput } from './schemas.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { isFull, releaseSeat, takeSeat } from './seats.ts';
 
 export interface RsvpOptions {
   publicUrl: string;
@@ -35,14 +32,24 @@ export interface RsvpReceipt {
 
 const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** A short check-in code: 6 characters, no 0/O or 1/I to misread at the door. */
+/**
+ * A short check-in code: 6 characters, no 0/O or 1/I to misread at the door.
+ *
+ * @example
+ * newCheckInCode() // 'K7MZ3Q'
+ */
 export function newCheckInCode(): string {
   let code = '';
   for (let i = 0; i < 6; i++) code += codeAlphabet[randomInt(codeAlphabet.length)];
   return code;
 }
 
-/** The consent text recorded when a person ticks "keep me informed" on an RSVP form. */
+/**
+ * The consent text recorded when a person ticks "keep me informed" on an RSVP form.
+ *
+ * @example
+ * eventConsentText('en', 'Lyon Tenants') // 'I agree to receive news from Lyon Tenants…'
+ */
 export function eventConsentText(locale: string, chapterName: string): string {
   return locale === 'fr'
     ? `J'accepte de recevoir des nouvelles de ${chapterName} par e-mail. Je peux me désinscrire à tout moment.`
@@ -194,11 +201,6 @@ export async function rsvp(
   return { status: 'received' };
 }
 
-/** True when a capacity is set and every seat is taken. */
-export function isFull(event: Event): boolean {
-  return event.capacity !== null && event.seatsTaken >= event.capacity;
-}
-
 function assertOpen(event: Event, clock: Clock): void {
   if (event.status === 'cancelled') {
     throw new AppError('CONFLICT', 'This event is cancelled.', {
@@ -208,180 +210,6 @@ function assertOpen(event: Event, clock: Clock): void {
   if (event.endsAt <= isoNow(clock)) {
     throw new AppError('CONFLICT', 'This event is over.', { fields: { _: 'The event is over.' } });
   }
-}
-
-/**
- * Takes one seat if there is one (the conditional UPDATE): true when taken.
- *
- * @example
- * const seated = await takeSeat(trx, event.id);
- */
-export async function takeSeat(trx: Db, eventId: string): Promise<boolean> {
-  const result = await trx
-    .updateTable('events')
-    .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
-    .where('id', '=', eventId)
-    .where((eb) => eb.or([eb('capacity', 'is', null), eb('seats_taken', '<', eb.ref('capacity'))]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Gives a seat back. */
-export async function releaseSeat(trx: Db, eventId: string): Promise<void> {
-  await trx
-    .updateTable('events')
-    .set((eb) => ({ seats_taken: eb('seats_taken', '-', 1) }))
-    .where('id', '=', eventId)
-    .where('seats_taken', '>', 0)
-    .execute();
-}
-
-/**
- * Moves people from the waitlist to free seats, first come first served, and tells each of
- * them. Safe when several run at once (the rsvp update re-checks its status).
- *
- * @returns how many were promoted.
- */
-export async function promoteWaitlist(
-  trx: Db,
-  eventId: string,
-  options: { publicUrl: string; clock: Clock },
-): Promise<number> {
-  let promoted = 0;
-  for (;;) {
-    const next = await trx
-      .selectFrom('rsvps')
-      .innerJoin('people', 'people.id', 'rsvps.person_id')
-      .select(['rsvps.id', 'rsvps.person_id', 'people.email', 'people.name', 'rsvps.locale'])
-      .select(['rsvps.code', 'rsvps.token'])
-      .where('rsvps.event_id', '=', eventId)
-      .where('rsvps.status', '=', 'waitlisted')
-      .orderBy('rsvps.created_at')
-      .orderBy('rsvps.id')
-      .limit(1)
-      .executeTakeFirst();
-    if (!next) return promoted;
-    if (!(await takeSeat(trx, eventId))) return promoted;
-    const moved = await trx
-      .updateTable('rsvps')
-      .set({ status: 'confirmed', updated_at: isoNow(options.clock) })
-      .where('id', '=', next.id)
-      .where('status', '=', 'waitlisted')
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) {
-      await releaseSeat(trx, eventId);
-      continue;
-    }
-    promoted++;
-    const event = toEvent(
-      await trx
-        .selectFrom('events')
-        .selectAll()
-        .where('id', '=', eventId)
-        .executeTakeFirstOrThrow(),
-    );
-    await queueEventMail(
-      trx,
-      'event-promoted',
-      event,
-      await chapterNameOf(trx, event.chapterId),
-      {
-        id: next.id,
-        personId: next.person_id,
-        email: next.email,
-        name: next.name,
-        locale: next.locale,
-        code: next.code,
-        token: next.token,
-        confirmed: true,
-      },
-      options,
-    );
-  }
-}
-
-/** What the attendee's own page shows (found by the secret token of their links). */
-export interface AttendeeView {
-  event: Event;
-  rsvpId: string;
-  status: RsvpStatus;
-  name: string | null;
-  code: string;
-  locale: string;
-  checkedIn: boolean;
-}
-
-/**
- * The RSVP behind an attendee link, or undefined for an unknown token or another event.
- *
- * @example
- * const view = await findByToken(db, slug, token);
- */
-export async function findByToken(
-  db: Kysely<Database>,
-  slug: string,
-  token: string,
-): Promise<AttendeeView | undefined> {
-  if (!/^[A-Za-z0-9_-]{10,64}$/.test(token)) return undefined;
-  const row = await db
-    .selectFrom('rsvps')
-    .innerJoin('events', 'events.id', 'rsvps.event_id')
-    .innerJoin('people', 'people.id', 'rsvps.person_id')
-    .select([
-      'rsvps.id as rsvp_id',
-      'rsvps.status as rsvp_status',
-      'rsvps.code',
-      'rsvps.locale as rsvp_locale',
-    ])
-    .select(['rsvps.checked_in_at', 'people.name as person_name'])
-    .selectAll('events')
-    .where('rsvps.token', '=', token)
-    .where('events.slug', '=', slug)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    event: toEvent(row),
-    rsvpId: row.rsvp_id,
-    status: row.rsvp_status,
-    name: row.person_name,
-    code: row.code,
-    locale: row.rsvp_locale,
-    checkedIn: row.checked_in_at !== null,
-  };
-}
-
-/**
- * Cancels the RSVP behind an attendee link; a freed seat goes to the first person on the
- * waitlist at once. Cancelling twice is fine.
- *
- * @returns the RSVP as it is now, or undefined for an unknown token.
- */
-export async function cancelRsvp(
-  db: Kysely<Database>,
-  slug: string,
-  token: string,
-  options: { publicUrl: string; clock?: Clock },
-): Promise<AttendeeView | undefined> {
-  const clock = options.clock ?? systemClock;
-  const found = await findByToken(db, slug, token);
-  if (!found) return undefined;
-  await db.transaction().execute(async (trx) => {
-    const changed = await trx
-      .updateTable('rsvps')
-      .set({ status: 'cancelled', updated_at: isoNow(clock) })
-      .where('id', '=', found.rsvpId)
-      .where('status', '!=', 'cancelled')
-      .returning('id')
-      .executeTakeFirst();
-    if (!changed) return;
-    if (found.status === 'confirmed') {
-      await releaseSeat(trx, found.event.id);
-      if (found.event.status === 'published') {
-        await promoteWaitlist(trx, found.event.id, { publicUrl: options.publicUrl, clock });
-      }
-    }
-  });
-  return { ...found, status: 'cancelled' };
 }
 
 /** Checks the answers against the event's questions: known ids, known options, required ones. */
@@ -413,9 +241,4 @@ function checkAnswers(
     throw new AppError('UNPROCESSABLE', 'Some answers need your attention.', { fields });
   }
   return out;
-}
-
-/** The event's title in a language (helper for transports). */
-export function eventTitle(event: Event, locale: string): string {
-  return pickText(event.title, locale, event.defaultLocale);
 }
