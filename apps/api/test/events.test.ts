@@ -1,3 +1,4 @@
+import { createSession } from '@groundwork/core/auth';
 import { findChapterBySlug } from '@groundwork/core/chapters';
 import { manualClock } from '@groundwork/core/clock';
 import ICAL from 'ical.js';
@@ -192,8 +193,12 @@ describe('cancel, reminders, organizer procedures', () => {
       confirmed: 1,
       cancelled: 1,
     });
-    const csv = await caller.events.exportCsv({ chapterId, eventId });
-    expect(csv.csv).toContain('bob@example.org');
+    const { token } = await createSession(server.ctx.db.kysely, user.id, {}, server.ctx.clock);
+    const csv = await server.app.request(
+      `/admin/api/events/${eventId}/attendees.csv?chapterId=${chapterId}`,
+      { headers: { cookie: `groundwork_session=${token}` } },
+    );
+    expect(await csv.text()).toContain('bob@example.org');
   });
 
   it('queues the 24 h reminder once through the worker job, even when run again', async () => {

@@ -1,12 +1,14 @@
 /**
  * Downloads of personal data for organizers: `GET /admin/api/pledges/:pledgeId/signatures.csv`
  * (query: `chapterId`, and the signatures table's filters `search`, `status`, `source` — empty
- * for the hosted page —, `from`, `to`). Session cookie, organizer role, audit-logged, streamed.
+ * for the hosted page —, `from`, `to`), `GET /admin/api/events/:eventId/attendees.csv`
+ * (query: `chapterId`). Session cookie, organizer role, audit-logged, streamed.
  */
 import { exportSignatures, recordSignatureExport } from '@groundwork/core/pledges/admin';
 import type { Context, Hono } from 'hono';
 import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
+import { attendeesCsv } from './attendees.ts';
 import { authorizeExport, csvDownload } from './download.ts';
 import { peopleImport } from './imports.ts';
 import { peopleCsv } from './people.ts';
@@ -21,6 +23,7 @@ export function mountExports(app: Hono<HonoEnv>, ctx: AppContext): void {
   app.use('/admin/api/*', csrfProtection(ctx.config), sessionMiddleware(ctx));
   app.get('/admin/api/pledges/:pledgeId/signatures.csv', (c) => signaturesCsv(c, ctx));
   app.get('/admin/api/people.csv', (c) => peopleCsv(c, ctx));
+  app.get('/admin/api/events/:eventId/attendees.csv', (c) => attendeesCsv(c, ctx));
   app.post('/admin/api/imports', (c) => peopleImport(c, ctx));
 }
 

@@ -138,18 +138,9 @@ function Attendees(props: { chapterId: string; eventId: string; canExport: boole
     () => ({ chapterId: props.chapterId, eventId: props.eventId, search: search() }),
     (k) => api.events.attendees.query(k),
   );
-  const download = async () => {
-    const file = await api.events.exportCsv.mutate({
-      chapterId: props.chapterId,
-      eventId: props.eventId,
-    });
-    const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  // A plain link to the streamed download: the browser saves it as it arrives, whatever its size.
+  const exportHref = () =>
+    `/admin/api/events/${encodeURIComponent(props.eventId)}/attendees.csv?${new URLSearchParams({ chapterId: props.chapterId })}`;
   return (
     <section>
       <div class="field">
@@ -162,9 +153,9 @@ function Attendees(props: { chapterId: string; eventId: string; canExport: boole
       </div>
       <Show when={props.canExport}>
         <p>
-          <button type="button" onClick={() => void download()}>
+          <a class="button-link" href={exportHref()} download="">
             {pick(text.exportCsv)}
-          </button>
+          </a>
         </p>
       </Show>
       <Show when={list.latest} fallback={<Loading />}>

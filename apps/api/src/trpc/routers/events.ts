@@ -1,4 +1,3 @@
-import { recordAudit } from '@groundwork/core/audit';
 import {
   addWalkIn,
   cancelEvent,
@@ -19,7 +18,6 @@ import {
   walkInInput,
 } from '@groundwork/core/events';
 import { z } from 'zod';
-import { csvLines, utf8Bom } from '../../exports/csv.ts';
 import type { TrpcContext } from '../context.ts';
 import { router } from '../init.ts';
 import { chapterProcedure } from '../procedures.ts';
@@ -37,9 +35,10 @@ function mailOptions(ctx: ChapterCtx) {
 }
 
 /**
- * The organizers' event pages: list, create/edit/publish/cancel, attendees and waitlist with
- * export, the check-in screen (code, search, walk-ins, live counts), messages, statistics.
- * Viewers read; organizers change and see personal data exports.
+ * The organizers' event pages: list, create/edit/publish/cancel, attendees and waitlist, the
+ * check-in screen (code, search, walk-ins, live counts), messages, statistics. Viewers read;
+ * organizers change. The attendee CSV is the streamed HTTP route
+ * `GET /admin/api/events/:eventId/attendees.csv` (apps/api/src/exports/attendees.ts).
  */
 export const eventsRouter = router({
   list: chapterProcedure('viewer').query(async ({ ctx }) => {
@@ -161,53 +160,6 @@ export const eventsRouter = router({
     .mutation(({ ctx, input }) => {
       const { chapterId: _, eventId, ...data } = input;
       return addWalkIn(ctx.app.db.kysely, actor(ctx), eventId, data, ctx.app.clock);
-    }),
-
-  /** The attendees and waitlist as a formula-safe CSV (events are small: one answer). */
-  exportCsv: chapterProcedure('organizer')
-    .input(eventIdInput)
-    .mutation(async ({ ctx, input }) => {
-      const db = ctx.app.db.kysely;
-      const event = await getEvent(db, ctx.chapterId, input.eventId);
-      const rows = await listAttendees(db, ctx.chapterId, event.id);
-      const header = [
-        'name',
-        'email',
-        'status',
-        'code',
-        'source',
-        'registered_at',
-        'checked_in_at',
-      ];
-      for (const q of event.questions) header.push(`answer:${q.id}`);
-      const lines = rows.map((r) => [
-        r.name ?? '',
-        r.email,
-        r.status,
-        r.code,
-        r.source,
-        r.createdAt,
-        r.checkedInAt ?? '',
-        ...event.questions.map((q) => {
-          const a = r.answers[q.id];
-          return Array.isArray(a) ? a.join('; ') : (a ?? '');
-        }),
-      ]);
-      await recordAudit(
-        db,
-        {
-          chapterId: ctx.chapterId,
-          actorUserId: ctx.auth.userId,
-          action: 'event.exported',
-          target: event.id,
-          details: { rows: rows.length },
-        },
-        ctx.app.clock,
-      );
-      return {
-        filename: `${event.slug}-attendees.csv`,
-        csv: utf8Bom + csvLines([header, ...lines]),
-      };
     }),
 
   message: chapterProcedure('organizer')
