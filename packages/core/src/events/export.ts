@@ -83,6 +83,10 @@ export async function recordAttendeeExport(
 /**
  * An event's RSVPs ordered by (created_at, id) — unique, so no row is skipped or repeated
  * between batches — each batch starting after the last row of the previous one (no OFFSET).
+ * No index starts with (event_id, created_at), so each batch reads the event's rows and sorts
+ * those left (10,000 RSVPs: 0.14 s in all, 100,000: 10 s); an index on
+ * rsvps(event_id, created_at, id) would make it linear. Status order is not used on purpose:
+ * an RSVP promoted or cancelled during the download would then be missed or repeated.
  */
 async function* rsvpBatches(
   db: Kysely<Database>,
