@@ -7,6 +7,7 @@ import * as events from './2026_11_26_0007_events.ts';
 import * as privacy from './2026_11_26_0008_privacy.ts';
 import * as peopleList from './2026_11_26_0009_people_list.ts';
 import * as signingWritePath from './2026_11_26_0010_signing_write_path.ts';
+import * as rsvpsCreatedIdx from './2026_11_26_0011_rsvps_created_idx.ts';
 
 /**
  * Every migration, in order. Names are timestamped so they sort; add new files at the end.
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0008_privacy': privacy,
   '2026_11_26_0009_people_list': peopleList,
   '2026_11_26_0010_signing_write_path': signingWritePath,
+  '2026_11_26_0011_rsvps_created_idx': rsvpsCreatedIdx,
 };
