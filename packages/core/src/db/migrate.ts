@@ -6,7 +6,6 @@ import { migrations } from './migrations/index.ts';
  * file system) so they work the same from source, tests and any bundler.
  */
 export async function migrateToLatest(
-  // biome-ignore lint/suspicious/noExplicitAny: migrations see the database untyped, by design
   kysely: Kysely<any>,
 ): Promise<MigrationResultSet> {
   const migrator = new Migrator({
