@@ -5,9 +5,7 @@ import { migrations } from './migrations/index.ts';
  * Runs every pending migration. Migrations are listed statically (not read from the
  * file system) so they work the same from source, tests and any bundler.
  */
-export async function migrateToLatest(
-  kysely: Kysely<any>,
-): Promise<MigrationResultSet> {
+export async function migrateToLatest(kysely: Kysely<any>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: kysely,
     provider: { getMigrations: async () => migrations },
