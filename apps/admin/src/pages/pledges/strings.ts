@@ -110,7 +110,8 @@ export const text = {
   search: { en: 'Search name or e-mail', fr: 'Chercher un nom ou un e-mail' },
   status: { en: 'Status', fr: 'Statut' },
   source: { en: 'Source site', fr: 'Site d’origine' },
-  hosted: { en: 'Hosted page', fr: 'Page hébergée' },
+  // No `source`: signed on the hosted page, or through the API without naming a site.
+  hosted: { en: 'Hosted page or API', fr: 'Page hébergée ou API' },
   from: { en: 'From', fr: 'Du' },
   to: { en: 'To', fr: 'Au' },
   sort: { en: 'Sort', fr: 'Tri' },
