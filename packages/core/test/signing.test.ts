@@ -1,153 +1,20 @@
-import { createChapter } from '@groundwork/core/chapters';
-import { manualClock } from '@groundwork/core/clock';
-import { demoPledge, seedDemo } from '@groundwork/core/demo';
 import { AppError } from '@groundwork/core/errors';
+import { createPledge, getPledgeBySlug, setPledgeStatus } from '@groundwork/core/pledges';
+import { hashToken, signatureInputFromForm } from '@groundwork/core/signing';
+import { describe, expect, it } from 'vitest';
+
 import {
-  createPledge,
-  getPledgeBySlug,
-  getPublicPledge,
-  listPledges,
-  type PledgeInput,
-  readCounterSums,
-  renderMarkdown,
-  setPledgeStatus,
-  updatePledge,
-} from '@groundwork/core/pledges';
-import {
-  createSigningService,
-  hashToken,
-  type SigningService,
-  signatureInputFromForm,
-} from '@groundwork/core/signing';
-import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+  basePledge,
+  chapterId,
+  clock,
+  counts,
+  db,
+  publicUrl,
+  service,
+  usePledgeDatabase,
+} from './pledges-fixture.ts';
 
-let db: TestDatabase;
-let chapterId: string;
-const clock = manualClock('2026-11-26T10:00:00.000Z');
-const publicUrl = 'https://pledge.example';
-const secret = 'x'.repeat(40);
-
-const basePledge = (slug: string, extra: Partial<PledgeInput> = {}): PledgeInput => ({
-  ...demoPledge,
-  slug,
-  status: 'live',
-  // The defaults (UK petitions numbers), not the demo's looser limit.
-  rateLimit: null,
-  ...extra,
-});
-
-const services: SigningService[] = [];
-
-function service(extra: Partial<Parameters<typeof createSigningService>[0]> = {}): SigningService {
-  const signing = createSigningService({
-    db: db.kysely,
-    clock,
-    secret,
-    publicUrl,
-    rateLimits: false,
-    // On a SQLite file, batches go through the writer thread, as in the server.
-    ...(db.sqlitePath ? { sqlitePath: db.sqlitePath } : {}),
-    ...extra,
-  });
-  services.push(signing);
-  return signing;
-}
-
-async function counts(pledgeId: string) {
-  const sums = (await readCounterSums(db.kysely, [pledgeId])).get(pledgeId);
-  const rows = await db.kysely
-    .selectFrom('signatures')
-    .select(['status'])
-    .where('pledge_id', '=', pledgeId)
-    .execute();
-  return {
-    confirmed: sums?.confirmed ?? 0,
-    pending: sums?.pending ?? 0,
-    rowsConfirmed: rows.filter((r) => r.status === 'confirmed').length,
-    rowsPending: rows.filter((r) => r.status === 'pending').length,
-  };
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  chapterId = (
-    await createChapter(db.kysely, { slug: 'test-chapter', name: 'Test chapter' }, clock)
-  ).id;
-});
-afterAll(async () => {
-  await Promise.all(services.map((s) => s.close()));
-  await db.cleanup();
-});
-
-describe('pledges', () => {
-  it('seeds the live demo pledge in both languages, idempotently', async () => {
-    expect(await seedDemo(db.kysely, clock)).toBe(true);
-    expect(await seedDemo(db.kysely, clock)).toBe(false);
-    const fr = await getPublicPledge(db.kysely, 'quit-chatgpt', undefined, { publicUrl });
-    expect(fr.title).toBe('Je résilie mon abonnement ChatGPT');
-    expect(fr.locale).toBe('fr');
-    expect(fr.goal).toBe(20000);
-    expect(fr.nextSteps).toHaveLength(5);
-    expect(fr.questions.map((q) => q.kind)).toEqual(['multiple', 'single']);
-    const en = await getPublicPledge(db.kysely, 'quit-chatgpt', 'en', { publicUrl });
-    expect(en.title).toBe("I'm cancelling my ChatGPT subscription");
-    expect(en.questions[0]?.options[0]?.label).toBe("The company's political ties");
-    expect(en.shareUrl).toBe(`${publicUrl}/p/quit-chatgpt`);
-    expect(en.bodyHtml).toContain('<strong>Cancelling is voting with your wallet.</strong>');
-  });
-
-  it('renders Markdown without raw HTML, unsafe links or remote images', () => {
-    const html = renderMarkdown(
-      '<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://a.example) ![img](https://t.example/p.png)',
-    );
-    expect(html).not.toContain('<script');
-    expect(html).not.toContain('href="javascript');
-    expect(html).toContain('href="https://a.example"');
-    expect(html).not.toContain('<img');
-  });
-
-  it('creates, updates, lists and hides drafts from the public', async () => {
-    const draft = await createPledge(
-      db.kysely,
-      chapterId,
-      basePledge('draft-one', { status: 'draft' }),
-      clock,
-    );
-    await expect(getPublicPledge(db.kysely, 'draft-one')).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
-    await updatePledge(
-      db.kysely,
-      draft.id,
-      basePledge('draft-one', { status: 'draft', goal: 77 }),
-      clock,
-    );
-    expect((await getPledgeBySlug(db.kysely, 'draft-one'))?.goal).toBe(77);
-    await setPledgeStatus(db.kysely, draft.id, 'live', clock);
-    expect((await getPublicPledge(db.kysely, 'draft-one')).status).toBe('live');
-    const list = await listPledges(db.kysely, chapterId);
-    expect(list.map((p) => p.slug)).toContain('draft-one');
-    const taken = await createPledge(db.kysely, chapterId, basePledge('draft-one'), clock).catch(
-      (e) => e,
-    );
-    expect(taken).toBeInstanceOf(AppError);
-    expect(taken.fields).toHaveProperty('slug');
-  });
-
-  it('refuses a choice question without options, naming the field', async () => {
-    const error = await createPledge(
-      db.kysely,
-      chapterId,
-      basePledge('bad-question', {
-        questions: [
-          { id: 'q', kind: 'single', required: true, label: { fr: 'Q', en: 'Q' }, options: [] },
-        ],
-      }),
-    ).catch((e) => e);
-    expect(error.fields).toHaveProperty('questions.0.options');
-  });
-});
+usePledgeDatabase({ demo: true });
 
 describe('signing', () => {
   it('is idempotent per e-mail and the counter equals the signatures', async () => {
