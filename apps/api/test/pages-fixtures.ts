@@ -98,3 +98,32 @@ export async function createPagePledges(db: Db): Promise<void> {
     }),
   );
 }
+
+/** A form post (`application/x-www-form-urlencoded`), as a browser without JavaScript sends. */
+export const form = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  }
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  };
+};
+
+let emails = 0;
+/** An e-mail address no other test signs with. */
+export const uniqueEmail = () => `pages-${Date.now()}-${++emails}@example.org`;
+
+/** Every URL a page loads by itself (scripts, styles, images, frames): never another site. */
+export function loadedUrls(page: string): string[] {
+  const urls: string[] = [];
+  for (const tag of page.matchAll(/<(script|img|iframe|link|source|video|audio|embed)\b[^>]*>/gi)) {
+    const text = tag[0];
+    if (/^<link/i.test(text) && !/rel="(stylesheet|icon|preload|modulepreload)"/i.test(text))
+      continue;
+    for (const attr of text.matchAll(/\s(?:src|href|srcset)="([^"]*)"/gi)) urls.push(attr[1] ?? '');
+  }
+  return urls;
+}
