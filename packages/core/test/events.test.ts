@@ -1,15 +1,11 @@
-import { createChapter } from '@groundwork/core/chapters';
 import { manualClock } from '@groundwork/core/clock';
 import { seedDemo } from '@groundwork/core/demo';
-import { AppError } from '@groundwork/core/errors';
 import {
   addWalkIn,
   cancelEvent,
-  cancelRsvp,
   checkIn,
   createEvent,
   doorCounts,
-  type EventInput,
   eventsCalendar,
   getPublicEvent,
   listAttendees,
@@ -18,177 +14,24 @@ import {
   sendDueReminders,
   updateEvent,
   utcToZoned,
-  zonedToUtc,
 } from '@groundwork/core/events';
-import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
+import { createTestDatabase } from '@groundwork/core/testing';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-let db: TestDatabase;
-let chapterId: string;
-const clock = manualClock('2026-11-26T10:00:00.000Z');
-const publicUrl = 'https://events.example';
-const opts = { publicUrl, clock };
+import {
+  actor,
+  base,
+  chapterId,
+  clock,
+  db,
+  opts,
+  outbox,
+  publicUrl,
+  useEventsDatabase,
+} from './events-fixture.ts';
 
-const base = (slug: string, extra: Partial<EventInput> = {}): EventInput => ({
-  slug,
-  status: 'published',
-  defaultLocale: 'fr',
-  title: { fr: `Soirée ${slug}`, en: `Party ${slug}` },
-  description: { fr: 'On se retrouve.' },
-  timeZone: 'Europe/Paris',
-  startsLocal: '2026-12-10T19:00',
-  endsLocal: '2026-12-10T22:00',
-  venueName: 'Café',
-  venueAddress: '1 rue Exemple, 75011 Paris',
-  addressPublic: false,
-  onlineUrl: 'https://meet.example/room',
-  capacity: 1,
-  waitlist: true,
-  ...extra,
-});
-
-async function outbox(template?: string) {
-  let q = db.kysely.selectFrom('outbox').selectAll();
-  if (template) q = q.where('template', '=', template);
-  return q.orderBy('created_at').execute();
-}
-
-async function statusOf(eventId: string, email: string) {
-  const list = await listAttendees(db.kysely, chapterId, eventId, { search: email });
-  return list[0]?.status;
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  chapterId = (
-    await createChapter(
-      db.kysely,
-      { slug: 'paris', name: 'Paris', locale: 'fr', timeZone: 'Europe/Paris' },
-      clock,
-    )
-  ).id;
-});
-afterAll(() => db.cleanup());
-
-const actor = () => ({ chapterId, userId: null });
-
-describe('times', () => {
-  it('converts wall-clock times in Paris across the DST change', () => {
-    expect(zonedToUtc('2026-07-01T19:00', 'Europe/Paris')).toBe('2026-07-01T17:00:00.000Z');
-    expect(zonedToUtc('2026-12-10T19:00', 'Europe/Paris')).toBe('2026-12-10T18:00:00.000Z');
-    expect(utcToZoned('2026-10-25T00:30:00.000Z', 'Europe/Paris')).toBe('2026-10-25T02:30');
-    expect(utcToZoned('2026-10-25T01:30:00.000Z', 'Europe/Paris')).toBe('2026-10-25T02:30');
-  });
-});
-
-describe('RSVPs', () => {
-  it('gives the last seat to exactly one of many concurrent RSVPs; the rest are waitlisted', async () => {
-    const event = await createEvent(db.kysely, actor(), base('race'), clock);
-    const emails = Array.from({ length: 25 }, (_, i) => `racer${i}@example.org`);
-    const results = await Promise.allSettled(
-      emails.map((email) => rsvp(db.kysely, 'race', { email, name: email }, opts)),
-    );
-    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
-    const list = await listAttendees(db.kysely, chapterId, event.id);
-    expect(list.filter((a) => a.status === 'confirmed')).toHaveLength(1);
-    expect(list.filter((a) => a.status === 'waitlisted')).toHaveLength(24);
-    const row = await db.kysely
-      .selectFrom('events')
-      .select('seats_taken')
-      .where('id', '=', event.id)
-      .executeTakeFirstOrThrow();
-    expect(Number(row.seats_taken)).toBe(1);
-    expect(await outbox('event-rsvp-confirmed')).toHaveLength(1);
-    expect(await outbox('event-waitlisted')).toHaveLength(24);
-  });
-
-  it('answers a repeat RSVP the same and stores nothing twice', async () => {
-    await createEvent(db.kysely, actor(), base('repeat', { capacity: 10 }), clock);
-    const first = await rsvp(db.kysely, 'repeat', { email: 'Ada@Example.org', name: 'Ada' }, opts);
-    const again = await rsvp(
-      db.kysely,
-      'repeat',
-      { email: 'ada@example.org', name: 'Mallory' },
-      opts,
-    );
-    expect(again).toEqual(first);
-    const people = await db.kysely
-      .selectFrom('people')
-      .select('name')
-      .where('email', '=', 'ada@example.org')
-      .execute();
-    expect(people.map((p) => p.name)).toEqual(['Ada']);
-  });
-
-  it('refuses with field errors, and refuses a full event without waitlist', async () => {
-    await createEvent(db.kysely, actor(), base('closed-list', { waitlist: false }), clock);
-    await expect(
-      rsvp(db.kysely, 'closed-list', { email: 'nope', name: '' }, opts),
-    ).rejects.toMatchObject({
-      code: 'UNPROCESSABLE',
-      fields: { email: expect.any(String), name: expect.any(String) },
-    });
-    await rsvp(db.kysely, 'closed-list', { email: 'one@example.org', name: 'One' }, opts);
-    const refused = await rsvp(
-      db.kysely,
-      'closed-list',
-      { email: 'two@example.org', name: 'Two' },
-      opts,
-    ).catch((e) => e);
-    expect(refused).toBeInstanceOf(AppError);
-    expect(refused.code).toBe('CONFLICT');
-  });
-
-  it('promotes the first waitlisted person when a confirmed one cancels, and tells them', async () => {
-    const event = await createEvent(db.kysely, actor(), base('promo'), clock);
-    for (const n of ['first', 'second', 'third']) {
-      await rsvp(db.kysely, 'promo', { email: `${n}@promo.example`, name: n }, opts);
-      clock.advance(1000);
-    }
-    expect(await statusOf(event.id, 'second@promo.example')).toBe('waitlisted');
-    const token = (
-      await db.kysely
-        .selectFrom('rsvps')
-        .select('token')
-        .where(
-          'code',
-          '=',
-          (
-            await listAttendees(db.kysely, chapterId, event.id, { search: 'first@promo.example' })
-          )[0]?.code ?? '',
-        )
-        .where('event_id', '=', event.id)
-        .executeTakeFirstOrThrow()
-    ).token;
-    const cancelled = await cancelRsvp(db.kysely, 'promo', token, opts);
-    expect(cancelled?.status).toBe('cancelled');
-    expect(await statusOf(event.id, 'first@promo.example')).toBe('cancelled');
-    expect(await statusOf(event.id, 'second@promo.example')).toBe('confirmed');
-    expect(await statusOf(event.id, 'third@promo.example')).toBe('waitlisted');
-    const promoted = (await outbox('event-promoted')).filter(
-      (m) => m.to_address === 'second@promo.example',
-    );
-    expect(promoted).toHaveLength(1);
-    expect(JSON.parse(promoted[0]?.payload ?? '{}')).toMatchObject({
-      onlineUrl: 'https://meet.example/room',
-      place: 'Café, 1 rue Exemple, 75011 Paris',
-    });
-    // Cancelling again changes nothing.
-    await cancelRsvp(db.kysely, 'promo', token, opts);
-    expect(await statusOf(event.id, 'third@promo.example')).toBe('waitlisted');
-  });
-
-  it('keeps the online link and private address out of waitlist mails and the public view', async () => {
-    const [waitlisted] = await outbox('event-waitlisted');
-    const payload = JSON.parse(waitlisted?.payload ?? '{}');
-    expect(payload.onlineUrl).toBeUndefined();
-    expect(payload.code).toBeUndefined();
-    expect(payload.place).toBe('Café');
-    const event = await getPublicEvent(db.kysely, 'promo');
-    expect(event.onlineUrl).toBe('https://meet.example/room'); // the domain knows; the API view hides it (api test)
-  });
-});
+useEventsDatabase();
 
 describe('reminders', () => {
   it('sends each reminder round once, even when the job runs again after a restart', async () => {
