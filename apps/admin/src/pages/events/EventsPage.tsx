@@ -1,5 +1,6 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { useApi } from '../../api/context.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useLocation, useNavigate } from '../../router/index.tsx';
@@ -65,42 +66,37 @@ function EventList(props: ChapterPageProps) {
       </Show>
       <Show when={list.latest} fallback={<Loading />}>
         {(items) => (
-          <Show when={items().length > 0} fallback={<p>{pick(text.empty)}</p>}>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{pick(text.colTitle)}</th>
-                  <th scope="col">{pick(text.colStatus)}</th>
-                  <th scope="col">{pick(text.colStart)}</th>
-                  <th scope="col">{pick(text.colRsvps)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={items()}>
-                  {(e) => (
-                    <tr>
-                      <th scope="row">
-                        <Link to={`${base()}?event=${e.id}`}>{e.title}</Link>
-                      </th>
-                      <td>
-                        <span class={`badge badge-${e.status}`}>
-                          {pick(statusText[e.status] ?? text.title)}
-                        </span>
-                      </td>
-                      <td>{i18n.formatDateTime(e.startsAt, e.timeZone)}</td>
-                      <td>
-                        {pick(text.rsvpCounts, {
-                          confirmed: e.confirmed,
-                          capacity: e.capacity ?? '∞',
-                          waitlisted: e.waitlisted,
-                        })}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </Show>
+          <ListTable
+            columns={[
+              pick(text.colTitle),
+              pick(text.colStatus),
+              pick(text.colStart),
+              pick(text.colRsvps),
+            ]}
+            items={items()}
+            empty={pick(text.empty)}
+          >
+            {(e) => (
+              <tr>
+                <th scope="row">
+                  <Link to={`${base()}?event=${e.id}`}>{e.title}</Link>
+                </th>
+                <td>
+                  <span class={`badge badge-${e.status}`}>
+                    {pick(statusText[e.status] ?? text.title)}
+                  </span>
+                </td>
+                <td>{i18n.formatDateTime(e.startsAt, e.timeZone)}</td>
+                <td>
+                  {pick(text.rsvpCounts, {
+                    confirmed: e.confirmed,
+                    capacity: e.capacity ?? '∞',
+                    waitlisted: e.waitlisted,
+                  })}
+                </td>
+              </tr>
+            )}
+          </ListTable>
         )}
       </Show>
     </Page>

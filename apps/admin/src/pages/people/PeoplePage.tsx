@@ -2,7 +2,11 @@ import { createEffect, createResource, createSignal, For, Show } from 'solid-js'
 import type { Api } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
+import { DateRangeFields, SortField } from '../../components/DateRangeFields.tsx';
+import { ExportLink } from '../../components/ExportLink.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { createPages, Pager, PageStatus } from '../../components/Pager.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useLocation } from '../../router/index.tsx';
 import type { ChapterPageProps } from '../../routes.tsx';
@@ -41,10 +45,9 @@ function PeopleList(props: ChapterPageProps) {
   const chapterId = () => props.chapter.chapterId;
   const canEdit = () => hasRole(props.chapter.role, 'organizer');
   const [filters, setFilters] = createSignal<PeopleFilters>({});
-  const [cursors, setCursors] = createSignal<Array<string | undefined>>([undefined]);
-  const [page, setPage] = createSignal(0);
+  const pages = createPages();
   const [people, { refetch }] = createResource(
-    () => ({ chapterId: chapterId(), ...filters(), cursor: cursors()[page()], limit: 50 }),
+    () => ({ chapterId: chapterId(), ...filters(), cursor: pages.cursor(), limit: 50 }),
     (key) => api.people.list.query(key),
   );
   const [tags, tagsActions] = createResource(chapterId, (id) =>
@@ -67,14 +70,7 @@ function PeopleList(props: ChapterPageProps) {
     for (const key of filterKeys) if (value(key)) next[key] = value(key);
     const sort = sorts[(value('sort') || 'newest') as keyof typeof sorts] ?? sorts.newest;
     setFilters({ ...(next as PeopleFilters), ...sort });
-    setCursors([undefined]);
-    setPage(0);
-  };
-  const next = () => {
-    const cursor = people.latest?.nextCursor;
-    if (!cursor) return;
-    setCursors([...cursors().slice(0, page() + 1), cursor]);
-    setPage(page() + 1);
+    pages.reset();
   };
   const onlyFilter = (): PeopleFilters => {
     const f = filters() as Record<string, unknown>;
@@ -149,31 +145,17 @@ function PeopleList(props: ChapterPageProps) {
             <option value="import">{pick(text.sourceImport)}</option>
           </select>
         </div>
-        <div class="field">
-          <label for={id('from')}>{pick(text.from)}</label>
-          <input id={id('from')} name="from" type="date" />
-        </div>
-        <div class="field">
-          <label for={id('to')}>{pick(text.to)}</label>
-          <input id={id('to')} name="to" type="date" />
-        </div>
-        <div class="field">
-          <label for={id('sort')}>{pick(text.sort)}</label>
-          <select id={id('sort')} name="sort">
-            <For each={Object.keys(sorts) as Array<keyof typeof sorts>}>
-              {(s) => <option value={s}>{pick(text[s])}</option>}
-            </For>
-          </select>
-        </div>
+        <DateRangeFields id={id} from={pick(text.from)} to={pick(text.to)} />
+        <SortField
+          id={id('sort')}
+          label={pick(text.sort)}
+          values={Object.keys(sorts)}
+          labelOf={(s) => pick(text[s as keyof typeof sorts])}
+        />
         <button type="submit">{pick(text.apply)}</button>
       </form>
       <Show when={canEdit()}>
-        <p>
-          <a class="button-link" href={exportHref()} download="">
-            {pick(text.export)}
-          </a>{' '}
-          <span class="hint">{pick(text.exportHint)}</span>
-        </p>
+        <ExportLink href={exportHref()} label={pick(text.export)} hint={pick(text.exportHint)} />
         <form class="filters" onSubmit={bulk} aria-labelledby={id('bulk')}>
           <h2 id={id('bulk')}>{pick(text.bulkTitle)}</h2>
           <div class="field">
@@ -199,48 +181,46 @@ function PeopleList(props: ChapterPageProps) {
       <Show when={people.latest} fallback={<Loading />}>
         {(result) => (
           <>
-            <p role="status">
-              {pick(total().capped ? text.resultsMore : text.results, { count: total().count })} ·{' '}
-              {pick(text.pageN, { n: page() + 1 })}
-            </p>
-            <Show when={result().items.length > 0} fallback={<p>{pick(text.none)}</p>}>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{pick(text.colName)}</th>
-                    <th scope="col">{pick(text.colEmail)}</th>
-                    <th scope="col">{pick(text.colPostal)}</th>
-                    <th scope="col">{pick(text.colConsent)}</th>
-                    <th scope="col">{pick(text.colAdded)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={result().items}>
-                    {(p) => (
-                      <tr>
-                        <th scope="row">
-                          <Link to={`${base()}?person=${encodeURIComponent(p.id)}`}>
-                            {p.name ?? pick(text.noName)}
-                          </Link>
-                        </th>
-                        <td>{p.email}</td>
-                        <td>{p.postalCode ?? ''}</td>
-                        <td>{p.consent ? pick(text.yes) : pick(text.no)}</td>
-                        <td>{i18n.formatDateTime(p.createdAt)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </Show>
-            <nav class="pager" aria-label={pick(text.title)}>
-              <button type="button" disabled={page() === 0} onClick={() => setPage(page() - 1)}>
-                {pick(text.previous)}
-              </button>
-              <button type="button" disabled={!result().nextCursor} onClick={next}>
-                {pick(text.next)}
-              </button>
-            </nav>
+            <PageStatus
+              count={pick(total().capped ? text.resultsMore : text.results, {
+                count: total().count,
+              })}
+              page={pick(text.pageN, { n: pages.page() + 1 })}
+            />
+            <ListTable
+              columns={[
+                pick(text.colName),
+                pick(text.colEmail),
+                pick(text.colPostal),
+                pick(text.colConsent),
+                pick(text.colAdded),
+              ]}
+              items={result().items}
+              empty={pick(text.none)}
+            >
+              {(p) => (
+                <tr>
+                  <th scope="row">
+                    <Link to={`${base()}?person=${encodeURIComponent(p.id)}`}>
+                      {p.name ?? pick(text.noName)}
+                    </Link>
+                  </th>
+                  <td>{p.email}</td>
+                  <td>{p.postalCode ?? ''}</td>
+                  <td>{p.consent ? pick(text.yes) : pick(text.no)}</td>
+                  <td>{i18n.formatDateTime(p.createdAt)}</td>
+                </tr>
+              )}
+            </ListTable>
+            <Pager
+              label={pick(text.title)}
+              previous={pick(text.previous)}
+              next={pick(text.next)}
+              first={pages.page() === 0}
+              hasNext={Boolean(result().nextCursor)}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(people.latest?.nextCursor)}
+            />
           </>
         )}
       </Show>

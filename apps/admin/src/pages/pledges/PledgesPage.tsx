@@ -1,5 +1,6 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { useApi } from '../../api/context.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useLocation, useNavigate } from '../../router/index.tsx';
@@ -67,40 +68,35 @@ function PledgeList(props: ChapterPageProps) {
       </Show>
       <Show when={list.latest} fallback={<Loading />}>
         {(items) => (
-          <Show when={items().length > 0} fallback={<p>{pick(text.empty)}</p>}>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{pick(text.colTitle)}</th>
-                  <th scope="col">{pick(text.colStatus)}</th>
-                  <th scope="col">{pick(text.colCount)}</th>
-                  <th scope="col">{pick(text.colCreated)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={items()}>
-                  {(p) => (
-                    <tr>
-                      <th scope="row">
-                        <Link to={`${base()}?pledge=${p.id}`}>{p.title}</Link>
-                      </th>
-                      <td>
-                        <StatusBadge status={p.status} />
-                      </td>
-                      <td>
-                        {pick(text.countOf, { count: p.confirmed + p.pending, goal: p.goal })}
-                        <Show when={p.pending > 0}>
-                          {' '}
-                          {pick(text.pendingNote, { pending: p.pending })}
-                        </Show>
-                      </td>
-                      <td>{i18n.formatDateTime(p.updatedAt)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </Show>
+          <ListTable
+            columns={[
+              pick(text.colTitle),
+              pick(text.colStatus),
+              pick(text.colCount),
+              pick(text.colCreated),
+            ]}
+            items={items()}
+            empty={pick(text.empty)}
+          >
+            {(p) => (
+              <tr>
+                <th scope="row">
+                  <Link to={`${base()}?pledge=${p.id}`}>{p.title}</Link>
+                </th>
+                <td>
+                  <StatusBadge status={p.status} />
+                </td>
+                <td>
+                  {pick(text.countOf, { count: p.confirmed + p.pending, goal: p.goal })}
+                  <Show when={p.pending > 0}>
+                    {' '}
+                    {pick(text.pendingNote, { pending: p.pending })}
+                  </Show>
+                </td>
+                <td>{i18n.formatDateTime(p.updatedAt)}</td>
+              </tr>
+            )}
+          </ListTable>
         )}
       </Show>
     </Page>

@@ -2,7 +2,11 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Api, Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
+import { DateRangeFields, SortField } from '../../components/DateRangeFields.tsx';
+import { ExportLink } from '../../components/ExportLink.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Loading } from '../../components/Page.tsx';
+import { createPages, Pager, PageStatus } from '../../components/Pager.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router/index.tsx';
 import { hasRole } from '../../session/index.tsx';
@@ -33,15 +37,13 @@ export function SignaturesTable(props: {
   const { pick } = i18n;
   const api = useApi();
   const [filters, setFilters] = createSignal<Filters>({});
-  // cursors[i] opens page i+1; the first page has none.
-  const [cursors, setCursors] = createSignal<Array<string | undefined>>([undefined]);
-  const [page, setPage] = createSignal(0);
+  const pages = createPages();
   const [page$] = createResource(
     () => ({
       chapterId: props.chapter.chapterId,
       pledgeId: props.pledgeId,
       ...filters(),
-      cursor: cursors()[page()],
+      cursor: pages.cursor(),
       limit: 50,
     }),
     (key) => api.pledges.signatures.query(key),
@@ -66,15 +68,7 @@ export function SignaturesTable(props: {
       ...(value('to') ? { to: value('to') } : {}),
       ...sort,
     });
-    setCursors([undefined]);
-    setPage(0);
-  };
-
-  const next = () => {
-    const cursor = page$.latest?.nextCursor;
-    if (!cursor) return;
-    setCursors([...cursors().slice(0, page() + 1), cursor]);
-    setPage(page() + 1);
+    pages.reset();
   };
 
   const exportHref = () => {
@@ -114,31 +108,17 @@ export function SignaturesTable(props: {
             </For>
           </select>
         </div>
-        <div class="field">
-          <label for={id('from')}>{pick(text.from)}</label>
-          <input id={id('from')} name="from" type="date" />
-        </div>
-        <div class="field">
-          <label for={id('to')}>{pick(text.to)}</label>
-          <input id={id('to')} name="to" type="date" />
-        </div>
-        <div class="field">
-          <label for={id('sort')}>{pick(text.sort)}</label>
-          <select id={id('sort')} name="sort">
-            <For each={Object.keys(sorts) as Array<keyof typeof sorts>}>
-              {(s) => <option value={s}>{pick(text[s])}</option>}
-            </For>
-          </select>
-        </div>
+        <DateRangeFields id={id} from={pick(text.from)} to={pick(text.to)} />
+        <SortField
+          id={id('sort')}
+          label={pick(text.sort)}
+          values={Object.keys(sorts)}
+          labelOf={(s) => pick(text[s as keyof typeof sorts])}
+        />
         <button type="submit">{pick(text.apply)}</button>
       </form>
       <Show when={hasRole(props.chapter.role, 'organizer')}>
-        <p>
-          <a class="button-link" href={exportHref()} download="">
-            {pick(text.export)}
-          </a>{' '}
-          <span class="hint">{pick(text.exportHint)}</span>
-        </p>
+        <ExportLink href={exportHref()} label={pick(text.export)} hint={pick(text.exportHint)} />
       </Show>
       <Show when={page$.error}>
         <p class="error-summary" role="alert">
@@ -148,53 +128,49 @@ export function SignaturesTable(props: {
       <Show when={page$.latest} fallback={<Loading />}>
         {(result) => (
           <>
-            <p role="status">
-              {pick(text.results, { count: result().total })} ·{' '}
-              {pick(text.pageN, { n: page() + 1 })}
-            </p>
-            <Show when={result().items.length > 0} fallback={<p>{pick(text.noSignatures)}</p>}>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{pick(text.colName)}</th>
-                    <th scope="col">{pick(text.colEmail)}</th>
-                    <th scope="col">{pick(text.status)}</th>
-                    <th scope="col">{pick(text.source)}</th>
-                    <th scope="col">{pick(text.colSigned)}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={result().items}>
-                    {(s) => (
-                      <tr>
-                        <th scope="row">
-                          <Link
-                            to={props.detailHref(s.id)}
-                            aria-label={pick(text.detailOf, { who: s.name ?? s.email })}
-                          >
-                            {s.name ?? pick(text.anonymous)}
-                          </Link>
-                        </th>
-                        <td>{s.email}</td>
-                        <td>
-                          <StatusBadge status={s.status} />
-                        </td>
-                        <td>{s.source ?? pick(text.hosted)}</td>
-                        <td>{i18n.formatDateTime(s.createdAt, stats.latest?.timeZone)}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </Show>
-            <nav class="pager" aria-label={pick(text.tabSignatures)}>
-              <button type="button" disabled={page() === 0} onClick={() => setPage(page() - 1)}>
-                {pick(text.previous)}
-              </button>
-              <button type="button" disabled={!result().nextCursor} onClick={next}>
-                {pick(text.next)}
-              </button>
-            </nav>
+            <PageStatus
+              count={pick(text.results, { count: result().total })}
+              page={pick(text.pageN, { n: pages.page() + 1 })}
+            />
+            <ListTable
+              columns={[
+                pick(text.colName),
+                pick(text.colEmail),
+                pick(text.status),
+                pick(text.source),
+                pick(text.colSigned),
+              ]}
+              items={result().items}
+              empty={pick(text.noSignatures)}
+            >
+              {(s) => (
+                <tr>
+                  <th scope="row">
+                    <Link
+                      to={props.detailHref(s.id)}
+                      aria-label={pick(text.detailOf, { who: s.name ?? s.email })}
+                    >
+                      {s.name ?? pick(text.anonymous)}
+                    </Link>
+                  </th>
+                  <td>{s.email}</td>
+                  <td>
+                    <StatusBadge status={s.status} />
+                  </td>
+                  <td>{s.source ?? pick(text.hosted)}</td>
+                  <td>{i18n.formatDateTime(s.createdAt, stats.latest?.timeZone)}</td>
+                </tr>
+              )}
+            </ListTable>
+            <Pager
+              label={pick(text.tabSignatures)}
+              previous={pick(text.previous)}
+              next={pick(text.next)}
+              first={pages.page() === 0}
+              hasNext={Boolean(result().nextCursor)}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(page$.latest?.nextCursor)}
+            />
           </>
         )}
       </Show>

@@ -1,0 +1,50 @@
+import { For } from 'solid-js';
+
+/**
+ * Filter-form fields shared by the list pages: a from/to date pair and a sort select. Plain
+ * named inputs: the page's submit handler reads them from its FormData (`from`, `to`, `sort`).
+ */
+
+/**
+ * The `from` and `to` date inputs, labelled; `id(name)` gives the page's id for each.
+ *
+ * @example
+ * <DateRangeFields id={(n) => `people-${n}`} from="Added from" to="Added until" />
+ */
+export function DateRangeFields(props: { id: (name: string) => string; from: string; to: string }) {
+  return (
+    <>
+      <div class="field">
+        <label for={props.id('from')}>{props.from}</label>
+        <input id={props.id('from')} name="from" type="date" />
+      </div>
+      <div class="field">
+        <label for={props.id('to')}>{props.to}</label>
+        <input id={props.id('to')} name="to" type="date" />
+      </div>
+    </>
+  );
+}
+
+/**
+ * The `sort` select. The options are keyed by value (a stable list) so that switching the
+ * language relabels them without resetting the choice.
+ *
+ * @example
+ * <SortField id="people-sort" label="Sort" values={['newest', 'oldest']} labelOf={(v) => v} />
+ */
+export function SortField(props: {
+  id: string;
+  label: string;
+  values: readonly string[];
+  labelOf: (value: string) => string;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} name="sort">
+        <For each={props.values}>{(v) => <option value={v}>{props.labelOf(v)}</option>}</For>
+      </select>
+    </div>
+  );
+}
