@@ -2,9 +2,11 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import type { Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
+import { ExportLink } from '../../components/ExportLink.tsx';
 import { FormMessages, TextField } from '../../components/Field.tsx';
 import { createForm } from '../../components/form.ts';
 import { Loading, Page } from '../../components/Page.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useLocation } from '../../router/index.tsx';
 import { hasRole } from '../../session/index.tsx';
@@ -82,22 +84,13 @@ export function EventView(props: { chapter: Membership; eventId: string }) {
             </p>
           </Show>
           <p role="status">{notice()}</p>
-          <nav class="tabs" aria-label={event().title}>
-            <ul>
-              <For each={tabs.filter((t) => !t.organizer || canEdit())}>
-                {(tab) => (
-                  <li>
-                    <Link
-                      to={`${base()}&view=${tab.view}`}
-                      aria-current={view() === tab.view ? 'page' : undefined}
-                    >
-                      {pick(text[tab.label])}
-                    </Link>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </nav>
+          <Tabs
+            label={event().title}
+            tabs={tabs.filter((t) => !t.organizer || canEdit())}
+            href={(v) => `${base()}&view=${v}`}
+            current={view()}
+            labelOf={(tab) => pick(text[tab.label])}
+          />
           <Switch>
             <Match when={view() === 'attendees'}>
               <Attendees
@@ -152,11 +145,7 @@ function Attendees(props: { chapterId: string; eventId: string; canExport: boole
         />
       </div>
       <Show when={props.canExport}>
-        <p>
-          <a class="button-link" href={exportHref()} download="">
-            {pick(text.exportCsv)}
-          </a>
-        </p>
+        <ExportLink href={exportHref()} label={pick(text.exportCsv)} />
       </Show>
       <Show when={list.latest} fallback={<Loading />}>
         {(rows) => (

@@ -1,9 +1,10 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import type { Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
 import { EmbedSnippet } from '../../components/EmbedSnippet.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useLocation } from '../../router/index.tsx';
 import { hasRole } from '../../session/index.tsx';
@@ -109,22 +110,13 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
             <p class="error-summary" role="alert" classList={{ hidden: !problem() }}>
               {problem()}
             </p>
-            <nav class="tabs" aria-label={pick(text.title)}>
-              <ul>
-                <For each={tabs.filter((t) => !t.organizer || canEdit())}>
-                  {(tab) => (
-                    <li>
-                      <Link
-                        to={`${base()}&view=${tab.view}`}
-                        aria-current={view() === tab.view ? 'page' : undefined}
-                      >
-                        {pick(text[tab.label])}
-                      </Link>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </nav>
+            <Tabs
+              label={pick(text.title)}
+              tabs={tabs.filter((t) => !t.organizer || canEdit())}
+              href={(v) => `${base()}&view=${v}`}
+              current={view()}
+              labelOf={(tab) => pick(text[tab.label])}
+            />
             <Switch>
               <Match when={view() === 'edit'}>
                 <PledgeForm
