@@ -38,6 +38,8 @@ export function startWorkers(ctx: AppContext): Workers {
     log: ctx.log,
     // Several processes on one PostgreSQL take disjoint batches instead of queueing on locks.
     skipLocked: ctx.db.kind === 'postgres',
+    // Signing mails are queued as references; the signing service completes them.
+    expand: ctx.signing.expandMail,
   });
   outbox.start();
   ctx.onShutdown(async () => {

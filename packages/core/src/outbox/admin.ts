@@ -5,6 +5,7 @@ import { type Clock, isoNow, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import { type RenderedMail, renderMail } from '../mail/index.ts';
+import type { ExpandedMail, MailExpander } from './expand.ts';
 import type { OutboxRow, OutboxStatus } from './outbox.table.ts';
 
 /*
@@ -139,12 +140,15 @@ export async function getOutboxMessage(
   db: Kysely<Database>,
   chapterId: string,
   id: string,
+  expand?: MailExpander,
 ): Promise<OutboxMessage> {
   const row = await findRow(db, chapterId, id);
   let rendered: RenderedMail | null = null;
   let renderError: string | null = null;
+  let expanded: ExpandedMail | undefined;
   try {
-    rendered = renderMail(row.template, row.locale, JSON.parse(row.payload));
+    expanded = await expand?.(row);
+    rendered = renderMail(row.template, row.locale, expanded?.data ?? JSON.parse(row.payload));
   } catch (error) {
     renderError = error instanceof Error ? error.message : 'The template does not render.';
   }
@@ -152,7 +156,7 @@ export async function getOutboxMessage(
     ...summary(row),
     fromName: row.from_name,
     replyTo: row.reply_to,
-    headers: JSON.parse(row.headers) as Record<string, string>,
+    headers: { ...(JSON.parse(row.headers) as Record<string, string>), ...expanded?.headers },
     rendered,
     renderError,
   };

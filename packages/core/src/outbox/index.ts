@@ -22,6 +22,7 @@ export {
   enqueueMail,
   enqueueMails,
 } from './enqueue.ts';
+export { type ExpandedMail, type MailExpander, MailGoneError } from './expand.ts';
 export { eraseOutboxPerson, purgeOutbox } from './maintenance.ts';
 export { buildOutgoing, describeError, isPermanent } from './message.ts';
 export type * from './outbox.table.ts';

@@ -1,21 +1,28 @@
 import { renderMail } from '../mail/render.ts';
 import type { Mailbox, OutgoingMail } from '../mail/transport.ts';
+import type { ExpandedMail } from './expand.ts';
 import type { OutboxRow } from './outbox.table.ts';
 
 /**
  * Turns a claimed row into the message to send: renders its template now (so a queued mail
  * always uses the current wording) and applies the per-message sender name and headers.
+ * `expanded`: what a row queued as a reference stands for (`MailExpander`).
  * Throws when the template or its data no longer fits (a permanent failure).
  */
-export function buildOutgoing(row: OutboxRow, defaultFrom: Mailbox): OutgoingMail {
-  const rendered = renderMail(row.template, row.locale, JSON.parse(row.payload));
+export function buildOutgoing(
+  row: OutboxRow,
+  defaultFrom: Mailbox,
+  expanded?: ExpandedMail,
+): OutgoingMail {
+  const data: unknown = expanded ? expanded.data : JSON.parse(row.payload);
+  const rendered = renderMail(row.template, row.locale, data);
   const domain = defaultFrom.address.split('@')[1] ?? 'localhost';
   return {
     from: { name: row.from_name ?? defaultFrom.name, address: defaultFrom.address },
     to: row.to_address,
     replyTo: row.reply_to ?? undefined,
     ...rendered,
-    headers: JSON.parse(row.headers) as Record<string, string>,
+    headers: { ...(JSON.parse(row.headers) as Record<string, string>), ...expanded?.headers },
     messageId: `<${row.id}@${domain}>`,
   };
 }

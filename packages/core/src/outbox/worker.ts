@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import type { Mailbox, MailTransport, OutgoingMail } from '../mail/transport.ts';
 import { cryptoRandom, defaultMaxAttempts, retryDelayMs } from './backoff.ts';
 import { claimDue, hasDue, markAttemptFailed, markDone, releaseClaims } from './claim.ts';
+import { type ExpandedMail, type MailExpander, MailGoneError } from './expand.ts';
 import { buildOutgoing, describeError, isPermanent } from './message.ts';
 import type { OutboxRow } from './outbox.table.ts';
 
@@ -36,6 +37,8 @@ export interface OutboxWorkerOptions {
   random?: () => number;
   /** FOR UPDATE SKIP LOCKED in the claim (PostgreSQL). */
   skipLocked?: boolean;
+  /** Completes rows queued as references (signing mails) before they are rendered. */
+  expand?: MailExpander;
 }
 
 export interface OutboxWorker {
@@ -91,12 +94,22 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     else log.warn('mail will be retried', { ...fields, retryAt });
   }
 
-  /** Renders every row; the ones that cannot render fail for good, the rest are returned. */
+  /**
+   * Renders every row; the ones that cannot render (or whose subject is gone) fail for good,
+   * the ones whose expansion hit the database are retried later, the rest are returned.
+   */
   async function renderable(rows: OutboxRow[]) {
     const ready = [];
     for (const row of rows) {
+      let expanded: ExpandedMail | undefined;
       try {
-        ready.push({ row, mail: buildOutgoing(row, options.from) });
+        expanded = await options.expand?.(row);
+      } catch (error) {
+        await fail(row, error, error instanceof MailGoneError);
+        continue;
+      }
+      try {
+        ready.push({ row, mail: buildOutgoing(row, options.from, expanded) });
       } catch (error) {
         await fail(row, error, true);
       }

@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
-import { enqueueMail } from '../outbox/index.ts';
 import { getPledge } from '../pledges/pledges.ts';
 import { hashToken } from './codes.ts';
 import { addToCounter } from './counter.ts';
-import { thanksData } from './mail.ts';
+import { queueSigningMails } from './mail.ts';
 
 export interface ConfirmResult {
   pledgeId: string;
@@ -54,7 +53,6 @@ export async function confirmSignature(
         's.referral_code as ref',
         'p.id as personId',
         'p.email',
-        'p.name',
         'ch.name as chapterName',
       ])
       .where('c.token_hash', '=', hashToken(token))
@@ -73,18 +71,20 @@ export async function confirmSignature(
         .where('id', '=', row.signatureId)
         .execute();
       await addToCounter(trx, row.pledgeId, { confirmed: 1, pending: -1 });
-      const name = row.name?.trim() ? { name: row.name.trim() } : {};
-      await enqueueMail(
+      // The same reference as a thank-you sent at signing (completed when sent, `mail-refs.ts`).
+      await queueSigningMails(
         trx,
-        {
-          chapterId: pledge.chapterId,
-          to: row.email,
-          template: 'pledge-thanks',
-          locale: row.locale,
-          personId: row.personId,
-          fromName: row.chapterName,
-          data: thanksData(pledge, row.chapterName, row.locale, row.ref, publicUrl, name),
-        },
+        [
+          {
+            chapterId: pledge.chapterId,
+            to: row.email,
+            template: 'pledge-thanks',
+            locale: row.locale,
+            personId: row.personId,
+            fromName: row.chapterName,
+            data: { signatureId: row.signatureId },
+          },
+        ],
         clock,
       );
     }

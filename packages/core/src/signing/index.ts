@@ -3,6 +3,7 @@ export { hashToken, newConfirmationToken, newReferralCode } from './codes.ts';
 export { type ConfirmResult, confirmSignature } from './confirm.ts';
 export { COUNTER_SHARDS } from './counter.ts';
 export { CONFIRMATION_TTL_MS, shareUrlFor } from './mail.ts';
+export { type SigningMailRef, signingMailExpander } from './mail-refs.ts';
 export { createProofOfWork, type PowChallenge, type ProofOfWork } from './pow.ts';
 export { defaultSigningRateLimit } from './rate.ts';
 export * from './schemas.ts';

@@ -10,9 +10,9 @@ import type { TemplateName } from '../mail/index.ts';
 import { type EnqueueMailInput, enqueueMails } from '../outbox/enqueue.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
-import { unsubscribeLink } from '../privacy/index.ts';
 import { bulk } from './bulk.ts';
 import { hashToken, newConfirmationToken, sortableId } from './codes.ts';
+import type { SigningMailRef } from './mail-refs.ts';
 import type { Planned, WriteOptions } from './store.ts';
 
 /** How long a confirmation link works. */
@@ -24,16 +24,15 @@ export interface SigningMail {
   to: string;
   template: Extract<TemplateName, 'pledge-confirm' | 'pledge-thanks'>;
   locale: string;
-  data: unknown;
+  /** A reference, completed when the mail is sent (`mail-refs.ts`). */
+  data: SigningMailRef;
   personId: string;
   fromName: string;
-  /** e.g. List-Unsubscribe (RFC 8058), set by the signing transaction. */
-  headers?: Record<string, string>;
 }
 
 /**
- * Queues mails in the outbox. Throws (failing the batch, which is then retried item by item)
- * when a template's data does not pass its schema.
+ * Queues signing mails (references) in the outbox, trusted: the address passed the signing
+ * schema and the rest is built in code; the data is checked when the mail is rendered.
  *
  * @example
  * await queueSigningMails(trx, mails, clock);
@@ -51,7 +50,6 @@ export async function queueSigningMails(
       template: m.template,
       locale: m.locale,
       data: m.data as never,
-      headers: m.headers ?? {},
       personId: m.personId,
       // A display name is one line (header injection); chapter names are one line already.
       fromName:
@@ -62,7 +60,6 @@ export async function queueSigningMails(
     }),
   );
   // Time-ordered ids: each batch appends to the end of the outbox's primary-key index.
-  // Trusted: the address passed the signing schema and the rest is built right here.
   await enqueueMails(trx, inputs, clock, { newRowId: () => sortableId(clock), trusted: true });
 }
 
@@ -99,7 +96,7 @@ const tokenColumns = ['token_hash', 'signature_id', 'created_at', 'expires_at'] 
 
 /**
  * The confirmation link (pending) or the thank-you (confirmed) for each new signature of a
- * batch, in the batch's transaction.
+ * batch, in the batch's transaction, as references completed when sent (`mail-refs.ts`).
  *
  * @example
  * await queueBatchMails(trx, freshSignatures, options);
@@ -114,57 +111,29 @@ export async function queueBatchMails(
   const mails: SigningMail[] = [];
   for (const p of fresh) {
     const { pledge, chapterName, signature } = p.item;
-    const name = signature.name?.trim() ? { name: signature.name.trim() } : {};
     const common = {
       chapterId: pledge.chapterId,
       to: signature.email,
       locale: signature.locale,
       personId: p.personId,
       fromName: chapterName,
-      ...unsubscribe(options, p.personId),
     };
     if (p.status === 'pending') {
       const token = newConfirmationToken();
       const expires = new Date(now.getTime() + CONFIRMATION_TTL_MS);
       tokens.push([hashToken(token), p.signatureId, now.toISOString(), expires.toISOString()]);
-      const data = {
-        pledgeTitle: textsFor(pledge, signature.locale).texts.title,
-        chapterName,
+      const data: SigningMailRef = {
+        signatureId: p.signatureId,
         confirmUrl: `${options.publicUrl}/confirm/${token}`,
-        ...name,
-        ...unsubscribeUrl(common.headers),
       };
       mails.push({ ...common, template: 'pledge-confirm', data });
     } else {
-      const data = thanksData(
-        pledge,
-        chapterName,
-        signature.locale,
-        p.ref,
-        options.publicUrl,
-        name,
-      );
-      mails.push({
-        ...common,
-        template: 'pledge-thanks',
-        data: { ...data, ...unsubscribeUrl(common.headers) },
-      });
+      const data: SigningMailRef = { signatureId: p.signatureId };
+      mails.push({ ...common, template: 'pledge-thanks', data });
     }
   }
   await bulk(trx, options.sqlCache, 'tokens', tokenColumns, tokens, (v) =>
     trx.insertInto('signature_confirmations').values(v as never),
   );
   await queueSigningMails(trx, mails, options.clock);
-}
-
-/** RFC 8058 headers for a signer's mail, when the service has the secret to sign them. */
-function unsubscribe(options: WriteOptions, personId: string) {
-  if (!options.secret) return {};
-  return { headers: unsubscribeLink(options.secret, options.publicUrl, personId).headers };
-}
-
-/** The visible link in the mail: the same address as the List-Unsubscribe header. */
-function unsubscribeUrl(headers: Record<string, string> | undefined) {
-  const header = headers?.['List-Unsubscribe'];
-  return header ? { unsubscribeUrl: header.slice(1, -1) } : {};
 }

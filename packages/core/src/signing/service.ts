@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import type { Notifier } from '../notify/index.ts';
+import type { MailExpander } from '../outbox/index.ts';
 import type { RateLimitSettings } from '../pledges/pledges.table.ts';
 import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledges.ts';
 import { publicCount } from '../pledges/public.ts';
@@ -15,16 +16,17 @@ import { createBatcher } from './batcher.ts';
 import { newReferralCode } from './codes.ts';
 import { type ConfirmResult, confirmSignature } from './confirm.ts';
 import { shareUrlFor } from './mail.ts';
+import { signingMailExpander } from './mail-refs.ts';
 import { createProofOfWork, type PowChallenge } from './pow.ts';
 import { signingRateCheck } from './rate.ts';
 import { isHoneypot, validateSignature } from './schemas.ts';
 import type { BatchItem, ItemOutcome } from './store.ts';
-import { inlineWriter, threadWriter } from './writer.ts';
+import { inlineWriter, threadWriter, WRITER_THREAD_IN_FLIGHT } from './writer.ts';
 
 export interface SigningServiceOptions {
   db: Kysely<Database>;
   clock?: Clock;
-  /** The instance secret (keys the proof-of-work challenges). */
+  /** The instance secret (keys the proof-of-work challenges and the mails' unsubscribe links). */
   secret: string;
   /** Base URL of the public site, for share and confirmation links. */
   publicUrl: string;
@@ -93,6 +95,11 @@ export interface SigningService {
   challenge(slug: string): Promise<PowChallenge>;
   /** `confirmSignature` plus the count update. */
   confirm(token: string): Promise<ConfirmResult>;
+  /**
+   * Completes the signing mails, queued as references, when they are sent or shown: give it
+   * to the outbox worker and to the admin's message view (`mail-refs.ts`).
+   */
+  expandMail: MailExpander;
   /** A pledge changed (admin edit, status): forget its cached copy. No id: forget all. */
   invalidate(pledgeId?: string): void;
   /** Someone else moved the counters of `pledgeId` (another process): re-read them. */
@@ -129,10 +136,16 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     ...(options.defaultRateLimit ? { defaultLimit: options.defaultRateLimit } : {}),
     ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
   });
-  const writerOptions = { publicUrl, secret, clock };
+  const writerOptions = { publicUrl, clock };
   const writer = options.sqlitePath
     ? threadWriter(options.sqlitePath, writerOptions)
     : inlineWriter(db, writerOptions);
+  // The thread merges what it receives into its own transactions: hand it each turn's
+  // signatures at once. Inline, one transaction at a time takes what waited meanwhile.
+  const batching = {
+    maxBatch: options.maxBatch ?? 256,
+    concurrency: options.sqlitePath ? WRITER_THREAD_IN_FLIGHT : 1,
+  };
 
   const load = (slug: string): Promise<Entry> => {
     let entry = entries.get(slug);
@@ -195,7 +208,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       void options.notifier?.publish(COUNT_CHANNEL, pledgeId).catch(() => {});
     }
     return outcome.items;
-  }, options.maxBatch ?? 256);
+  }, batching);
 
   const refresh = async (pledgeId: string) => {
     const slug = slugById.get(pledgeId);
@@ -299,6 +312,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       }
     },
     onCountChanged: refresh,
+    expandMail: signingMailExpander(db, { publicUrl, secret }),
     async close() {
       await batcher.drain();
       await writer.close();

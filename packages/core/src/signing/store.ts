@@ -27,6 +27,8 @@ export interface ItemOutcome {
   ref: string;
   /** False when this person had already signed: nothing was written. */
   inserted: boolean;
+  /** The status of the signature written (counted in `deltas` when inserted). */
+  status: SignatureStatus;
 }
 
 export interface BatchOutcome {
@@ -37,8 +39,6 @@ export interface BatchOutcome {
 
 export interface WriteOptions {
   publicUrl: string;
-  /** Signs the unsubscribe links of the mails (privacy module); none without it. */
-  secret?: string;
   clock: Clock;
   /** Compiled statements, kept by the signing service for its database. */
   sqlCache: SqlCache;
@@ -140,7 +140,11 @@ export async function writeSignatures(
   return {
     items: items.map((i) => {
       const p = planned.get(`${i.pledge.id}\n${personOf(i)}`) as Planned;
-      return { ref: p.ref, inserted: inserted.has(p.signatureId) && p.item === i };
+      return {
+        ref: p.ref,
+        inserted: inserted.has(p.signatureId) && p.item === i,
+        status: p.status,
+      };
     }),
     deltas,
   };

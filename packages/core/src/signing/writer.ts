@@ -3,9 +3,10 @@
  * - inline: on the caller's Kysely (PostgreSQL, in-memory SQLite, tests with no file);
  * - thread: a worker thread owning its own connection to the SQLite file. better-sqlite3 is
  *   synchronous, so inline the event loop stands still during every batch's B-tree work and
- *   its fsync (about a third of the main thread's time, profiled). In a thread, that runs on the second core
- *   while the main thread parses and answers the next requests; the batcher already sends one
- *   batch at a time, so the thread is the only writer of signatures and nothing else changes.
+ *   its fsync (about a third of the main thread's time, profiled). In a thread, that runs on
+ *   the second core while the main thread parses and answers the next requests. The thread is
+ *   the only writer of signatures and writes one transaction at a time; it merges every batch
+ *   waiting when the previous transaction ends (`writer.worker.ts`).
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock/index.ts';
@@ -26,13 +27,12 @@ export interface SignatureWriter {
 
 export interface WriterOptions {
   publicUrl: string;
-  secret?: string;
   clock: Clock;
 }
 
 /**
  * @example
- * const writer = inlineWriter(db.kysely, { publicUrl, secret, clock });
+ * const writer = inlineWriter(db.kysely, { publicUrl, clock });
  */
 export function inlineWriter(db: Kysely<Database>, options: WriterOptions): SignatureWriter {
   const sqlCache: SqlCache = new Map();
@@ -45,6 +45,12 @@ export function inlineWriter(db: Kysely<Database>, options: WriterOptions): Sign
     close: async () => {},
   };
 }
+
+/**
+ * Batches the service may have sent to the thread and not yet had answered. The thread
+ * merges all that wait into one transaction, so this only bounds how much is outstanding.
+ */
+export const WRITER_THREAD_IN_FLIGHT = 16;
 
 /** A batch as it crosses to the thread. */
 export interface WriteMessage {
@@ -71,7 +77,7 @@ export type WriteReply =
  * (pledge, e-mail), so a batch that committed just before the thread died is not written twice.
  *
  * @example
- * const writer = threadWriter('./data/groundwork.sqlite', { publicUrl, secret, clock });
+ * const writer = threadWriter('./data/groundwork.sqlite', { publicUrl, clock });
  */
 export function threadWriter(path: string, options: WriterOptions): SignatureWriter {
   let thread: WriterThread | undefined;
@@ -103,7 +109,7 @@ interface WriterThread {
 
 function startThread(path: string, options: WriterOptions, onGone: () => void): WriterThread {
   const worker = typeScriptWorker(new URL('./writer.worker.ts', import.meta.url), {
-    workerData: { path, publicUrl: options.publicUrl, secret: options.secret },
+    workerData: { path, publicUrl: options.publicUrl },
   });
   // The server must be able to exit while the thread idles.
   worker.unref();

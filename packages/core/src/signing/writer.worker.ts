@@ -1,19 +1,18 @@
 /**
- * The signing writer thread (see `writer.ts`): its own connection to the SQLite file, one
- * transaction per batch message, the outcome posted back. Same `writeSignatures` as inline.
+ * The signing writer thread (see `writer.ts`): its own connection to the SQLite file. Every
+ * batch message that is waiting when a transaction ends goes into the next one (group commit
+ * decided here, so the thread never waits for the main thread between two transactions); the
+ * outcome is posted back per message. Same `writeSignatures` as inline.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../db/sqlite.ts';
 import { AppError } from '../errors/index.ts';
 import type { SqlCache } from './bulk.ts';
-import { type BatchItem, writeSignatures } from './store.ts';
+import type { CounterDelta } from './counter.ts';
+import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
 import type { WriteMessage, WriteReply } from './writer.ts';
 
-const { path, publicUrl, secret } = workerData as {
-  path: string;
-  publicUrl: string;
-  secret?: string;
-};
+const { path, publicUrl } = workerData as { path: string; publicUrl: string };
 const { kysely } = openSqlite(path);
 const sqlCache: SqlCache = new Map();
 // The latest version of every pledge the caller sent (it sends one again after an edit).
@@ -21,30 +20,102 @@ const pledges = new Map<string, BatchItem['pledge']>();
 const port = parentPort;
 if (!port) throw new Error('writer.worker.ts runs as a worker thread');
 
-port.on('message', async (message: WriteMessage) => {
-  port.postMessage(await write(message));
+/** Most signatures merged into one transaction (each message holds at most the batcher's max). */
+const MAX_MERGED = 512;
+const waiting: WriteMessage[] = [];
+let writing = false;
+
+port.on('message', (message: WriteMessage) => {
+  waiting.push(message);
+  if (!writing) void writeWaiting();
 });
 
-async function write(message: WriteMessage): Promise<WriteReply> {
-  for (const p of message.pledges) pledges.set(p.id, p);
-  const items: BatchItem[] = message.items.map((i) => ({
-    pledge: pledges.get(i.pledgeId) as BatchItem['pledge'],
-    chapterName: i.chapterName,
-    signature: i.signature,
-  }));
-  // The caller's clock as it read when the batch was sent (tests move it; ids stay time-ordered).
-  const clock = { now: () => new Date(message.now) };
-  try {
-    const outcome = await kysely
-      .transaction()
-      .execute((trx) => writeSignatures(trx, items, { publicUrl, secret, clock, sqlCache }));
-    return { id: message.id, ok: true, items: outcome.items, deltas: [...outcome.deltas] };
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    const detail =
-      e instanceof AppError
-        ? { message: e.message, code: e.code, ...(e.fields ? { fields: e.fields } : {}) }
-        : { message: e.message };
-    return { id: message.id, ok: false, error: detail };
+async function writeWaiting() {
+  writing = true;
+  while (waiting.length > 0) {
+    // Messages that arrived during the last transaction are still in the port: take them now.
+    for (let m = receiveMessageOnPort(port as never); m; m = receiveMessageOnPort(port as never)) {
+      waiting.push(m.message as WriteMessage);
+    }
+    const group = takeGroup();
+    for (const reply of await writeGroup(group)) port?.postMessage(reply);
   }
+  writing = false;
+}
+
+function takeGroup(): WriteMessage[] {
+  let size = 0;
+  let count = 0;
+  while (count < waiting.length) {
+    const next = (waiting[count] as WriteMessage).items.length;
+    if (count > 0 && size + next > MAX_MERGED) break;
+    size += next;
+    count += 1;
+  }
+  return waiting.splice(0, count);
+}
+
+/** One transaction for the whole group; if it fails, one per message, so each gets its own answer. */
+async function writeGroup(group: WriteMessage[]): Promise<WriteReply[]> {
+  if (group.length > 1) {
+    try {
+      const outcomes = await writeItems(group);
+      let offset = 0;
+      return group.map((m) => {
+        const items = outcomes.slice(offset, offset + m.items.length);
+        offset += m.items.length;
+        return success(m, items);
+      });
+    } catch {
+      // Fall through: a bad message must not fail the others.
+    }
+  }
+  const replies: WriteReply[] = [];
+  for (const m of group) {
+    try {
+      replies.push(success(m, await writeItems([m])));
+    } catch (error) {
+      replies.push({ id: m.id, ok: false, error: describe(error) });
+    }
+  }
+  return replies;
+}
+
+async function writeItems(group: WriteMessage[]): Promise<ItemOutcome[]> {
+  for (const m of group) for (const p of m.pledges) pledges.set(p.id, p);
+  const items: BatchItem[] = group.flatMap((m) =>
+    m.items.map((i) => ({
+      pledge: pledges.get(i.pledgeId) as BatchItem['pledge'],
+      chapterName: i.chapterName,
+      signature: i.signature,
+    })),
+  );
+  // The caller's clock as it read when the latest message was sent (tests move it; ids stay
+  // time-ordered).
+  const now = Math.max(...group.map((m) => m.now));
+  const clock = { now: () => new Date(now) };
+  const outcome = await kysely
+    .transaction()
+    .execute((trx) => writeSignatures(trx, items, { publicUrl, clock, sqlCache }));
+  return outcome.items;
+}
+
+/** A message's own outcomes, and what they moved each pledge's counter by. */
+function success(m: WriteMessage, items: ItemOutcome[]): WriteReply {
+  const deltas = new Map<string, CounterDelta>();
+  items.forEach((outcome, i) => {
+    if (!outcome.inserted) return;
+    const pledgeId = (m.items[i] as WriteMessage['items'][number]).pledgeId;
+    const d = deltas.get(pledgeId) ?? { confirmed: 0, pending: 0 };
+    d[outcome.status] += 1;
+    deltas.set(pledgeId, d);
+  });
+  return { id: m.id, ok: true, items, deltas: [...deltas] };
+}
+
+function describe(error: unknown): Extract<WriteReply, { ok: false }>['error'] {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return e instanceof AppError
+    ? { message: e.message, code: e.code, ...(e.fields ? { fields: e.fields } : {}) }
+    : { message: e.message };
 }

@@ -16,7 +16,9 @@ export const outboxRouter = router({
 
   get: chapterProcedure('viewer')
     .input(outboxMessageInput)
-    .query(({ ctx, input }) => getOutboxMessage(ctx.app.db.kysely, ctx.chapterId, input.id)),
+    .query(({ ctx, input }) =>
+      getOutboxMessage(ctx.app.db.kysely, ctx.chapterId, input.id, ctx.app.signing.expandMail),
+    ),
 
   retry: chapterProcedure('organizer')
     .input(outboxMessageInput)
