@@ -8,6 +8,7 @@ import * as privacy from './2026_11_26_0008_privacy.ts';
 import * as peopleList from './2026_11_26_0009_people_list.ts';
 import * as signingWritePath from './2026_11_26_0010_signing_write_path.ts';
 import * as rsvpsCreatedIdx from './2026_11_26_0011_rsvps_created_idx.ts';
+import * as consentsWritePath from './2026_11_26_0012_consents_write_path.ts';
 
 /**
  * Every migration, in order. Names are timestamped so they sort; add new files at the end.
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0009_people_list': peopleList,
   '2026_11_26_0010_signing_write_path': signingWritePath,
   '2026_11_26_0011_rsvps_created_idx': rsvpsCreatedIdx,
+  '2026_11_26_0012_consents_write_path': consentsWritePath,
 };
