@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './log/index.ts';
 import { withCountFastPath } from './public/count-fast-path.ts';
+import { withSigningFastPath } from './public/signing-fast-path.ts';
 import { createSigning } from './services.ts';
 import { startWorkers } from './workers/index.ts';
 
@@ -91,10 +92,10 @@ export async function startServer(
 
 function listen(ctx: AppContext, app: ReturnType<typeof createApp>): Promise<Server> {
   const { config, signing } = ctx;
-  // What `serve()` of @hono/node-server does, with the count's fast path in front (see
-  // public/count-fast-path.ts).
+  // What `serve()` of @hono/node-server does, with the fast paths of the two hottest routes in
+  // front (public/signing-fast-path.ts, public/count-fast-path.ts).
   const hono = getRequestListener(app.fetch, { hostname: config.host });
-  const server = createServer(withCountFastPath(signing, hono));
+  const server = createServer(withSigningFastPath(ctx, withCountFastPath(signing, hono)));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve(server));

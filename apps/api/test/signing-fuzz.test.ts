@@ -14,6 +14,17 @@ afterAll(() => server.stop());
 
 const url = '/api/v1/pledges/quit-chatgpt/signatures';
 
+/*
+ * Each property runs through Hono (`app.request`) and over the real port, where JSON bodies
+ * of a loaded pledge are answered by the fast path (src/public/signing-fast-path.ts).
+ */
+type Transport = 'hono' | 'port';
+const transports: Transport[] = ['hono', 'port'];
+async function post(transport: Transport, init: RequestInit): Promise<Response> {
+  if (transport === 'hono') return await server.app.request(url, init);
+  return await fetch(`${server.url}${url}`, init);
+}
+
 /** Rows in every table a signature writes to, in one query (compared before and after). */
 async function rowCounts(): Promise<string> {
   const row = await server.ctx.db.kysely
@@ -132,13 +143,13 @@ const requestBody: fc.Arbitrary<Body> = fc.oneof(
     .map(([type, body]) => ({ type, body })),
 );
 
-describe('POST signatures under hostile input', () => {
+describe.each(transports)('POST signatures under hostile input (%s)', (transport) => {
   it('never answers 5xx and never stores anything for a rejected request', async () => {
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(requestBody, async ({ type, body }) => {
         const before = await rowCounts();
-        const res = await server.app.request(url, {
+        const res = await post(transport, {
           method: 'POST',
           headers: type ? { 'content-type': type } : {},
           body,
@@ -181,8 +192,8 @@ describe('POST signatures under hostile input', () => {
       );
     await fc.assert(
       fc.asyncProperty(name, async (sent) => {
-        const email = `unicode-${n++}@example.org`;
-        const res = await server.app.request(url, {
+        const email = `unicode-${transport}-${n++}@example.org`;
+        const res = await post(transport, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ email, name: sent }),

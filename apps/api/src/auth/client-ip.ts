@@ -10,15 +10,29 @@ import type { Context } from 'hono';
  * const ip = clientIp(c, config.trustProxy);
  */
 export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    const last = forwarded?.split(',').at(-1)?.trim();
-    if (last) return last;
-  }
+  let socketAddress: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socketAddress = getConnInfo(c).remote.address;
   } catch {
     // app.request() in tests has no socket.
-    return 'unknown';
   }
+  return clientAddress(c.req.header('x-forwarded-for'), socketAddress, trustProxy);
+}
+
+/**
+ * The same choice from the raw parts (the signing fast path has no Hono context).
+ *
+ * @example
+ * clientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, config.trustProxy)
+ */
+export function clientAddress(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  trustProxy: boolean,
+): string {
+  if (trustProxy) {
+    const last = forwardedFor?.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return socketAddress ?? 'unknown';
 }

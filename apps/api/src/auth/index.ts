@@ -1,4 +1,4 @@
-export { clientIp } from './client-ip.ts';
+export { clientAddress, clientIp } from './client-ip.ts';
 export { readSessionCookie, sessionCookie, sessionCookieName } from './cookies.ts';
 export { csrfProtection } from './csrf.ts';
 export { limitPasswordAttempt, resetPasswordAttempts } from './limits.ts';

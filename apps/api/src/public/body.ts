@@ -14,16 +14,7 @@ export const MAX_SIGNATURE_BODY = 16 * 1024;
  */
 export async function readSignatureBody(c: Context): Promise<unknown> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type === 'application/json') {
-    const text = await c.req.text();
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new AppError('BAD_REQUEST', 'The body is not valid JSON.', {
-        fields: { _: 'Invalid JSON.' },
-      });
-    }
-  }
+  if (type === 'application/json') return parseSignatureJson(await c.req.text());
   if (type === 'application/x-www-form-urlencoded') {
     return signatureInputFromForm(new URLSearchParams(await c.req.text()));
   }
@@ -31,4 +22,20 @@ export async function readSignatureBody(c: Context): Promise<unknown> {
     'UNSUPPORTED_MEDIA_TYPE',
     'Send the signature as application/json or application/x-www-form-urlencoded.',
   );
+}
+
+/**
+ * A JSON signing body (already decoded as UTF-8, like `Request.text()`); broken JSON is a 400.
+ *
+ * @example
+ * const raw = parseSignatureJson('{"email":"ana@example.org"}');
+ */
+export function parseSignatureJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The body is not valid JSON.', {
+      fields: { _: 'Invalid JSON.' },
+    });
+  }
 }

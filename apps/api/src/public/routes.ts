@@ -4,7 +4,6 @@
  */
 import { AppError } from '@groundwork/core/errors';
 import { toPublicPledge } from '@groundwork/core/pledges';
-import { hashClientKey } from '@groundwork/core/ratelimit';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
@@ -12,6 +11,7 @@ import { clientIp } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { MAX_SIGNATURE_BODY, readSignatureBody } from './body.ts';
 import { openCors } from './cors.ts';
+import { SIGNING_CACHE_CONTROL, signingMeta } from './sign-request.ts';
 import { createCountStreams } from './stream.ts';
 
 const shortCache = 'public, max-age=5, stale-while-revalidate=30';
@@ -57,16 +57,13 @@ export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
   });
   app.post('/api/v1/pledges/:slug/signatures', async (c) => {
     const raw = await readSignatureBody(c);
-    // Without rate limits the client's address is not needed at all, not even hashed.
-    const ipHash = config.rateLimits
-      ? hashClientKey(config.secret, clientIp(c, config.trustProxy))
-      : 'unlimited';
-    const locale = c.req.header('accept-language')?.slice(0, 2);
-    const result = await signing.sign(c.req.param('slug'), raw, {
-      ipHash,
-      ...(locale ? { locale } : {}),
-    });
-    c.header('Cache-Control', 'no-store');
+    const meta = signingMeta(
+      config,
+      () => clientIp(c, config.trustProxy),
+      c.req.header('accept-language'),
+    );
+    const result = await signing.sign(c.req.param('slug'), raw, meta);
+    c.header('Cache-Control', SIGNING_CACHE_CONTROL);
     return c.json(result, 201);
   });
 
