@@ -43,7 +43,16 @@ export function withSigningFastPath(ctx: AppContext, next: RequestListener): Req
   return (req, res) => {
     const slug = takes(ctx, req);
     if (slug === undefined) next(req, res);
-    else readBody(req, (body) => void answer(ctx, slug, req, res, body));
+    else {
+      readBody(req, (body) => {
+        // Errors are answered inside; this only guards the answer itself (an unhandled
+        // rejection would end the process).
+        answer(ctx, slug, req, res, body).catch((error: unknown) => {
+          ctx.log.error('signing fast path: no answer sent', { error: String(error) });
+          res.destroy();
+        });
+      });
+    }
   };
 }
 

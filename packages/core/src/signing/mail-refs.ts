@@ -3,8 +3,9 @@
  * link, which exists nowhere else: only the token's hash is stored). They are completed when
  * sent or shown: pledge title, next steps, share link, the signer's name and the RFC 8058
  * unsubscribe link. Building and storing all that in every signing transaction cost about a
- * sixth of the writer's time and more than half the bytes of a signature (1.4 KB a row,
- * profiled); and like every outbox mail, the wording is the current one when it is sent.
+ * sixth of the writer thread's time, and the row (1.4 KB) was more than half of what a
+ * signature's rows weigh (measured); and like every outbox mail, the wording is the current
+ * one when it is sent.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
