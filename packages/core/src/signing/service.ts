@@ -1,6 +1,7 @@
 /**
- * The signing service: one per process. It owns the group-commit queue, the in-memory
- * counts (served to `/count` and the live stream) and the rate limiters (`rate.ts`).
+ * The signing service: one per process. It owns the group-commit queue (`batcher.ts`, written
+ * by `writer.ts`), the in-memory pledges and counts (`counts.ts`, served to `/count` and the
+ * live stream) and the rate limiters (`rate.ts`).
  */
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../clock/index.ts';
@@ -9,12 +10,12 @@ import { AppError } from '../errors/index.ts';
 import type { Notifier } from '../notify/index.ts';
 import type { MailExpander } from '../outbox/index.ts';
 import type { RateLimitSettings } from '../pledges/pledges.table.ts';
-import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledges.ts';
-import { publicCount } from '../pledges/public.ts';
+import type { Pledge } from '../pledges/pledges.ts';
 import type { RateLimitOptions } from '../ratelimit/index.ts';
 import { createBatcher } from './batcher.ts';
 import { newReferralCode } from './codes.ts';
 import { type ConfirmResult, confirmSignature } from './confirm.ts';
+import { type CountListener, type CountView, createCountCache } from './counts.ts';
 import { shareUrlFor } from './mail.ts';
 import { signingMailExpander } from './mail-refs.ts';
 import { createProofOfWork, type PowChallenge } from './pow.ts';
@@ -51,6 +52,8 @@ export interface SigningServiceOptions {
   sqlitePath?: string;
 }
 
+export type { CountListener, CountView } from './counts.ts';
+
 export interface SignMeta {
   /** Keyed hash of the client address (`hashClientKey`); never the raw IP. */
   ipHash: string;
@@ -66,13 +69,6 @@ export interface SignResult {
   /** The signer's own referral code. */
   ref: string;
 }
-
-export interface CountView {
-  count: number;
-  goal: number;
-}
-
-export type CountListener = (count: CountView) => void;
 
 export interface SigningService {
   /**
@@ -108,13 +104,6 @@ export interface SigningService {
   close(): Promise<void>;
 }
 
-interface Entry {
-  pledge: Pledge;
-  chapter: { slug: string; name: string };
-  confirmed: number;
-  pending: number;
-}
-
 const COUNT_CHANNEL = 'pledge_count';
 
 /**
@@ -126,11 +115,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
   const { db, secret, publicUrl } = options;
   const clock = options.clock ?? systemClock;
   const pow = createProofOfWork(secret, clock);
-  const entries = new Map<string, Promise<Entry>>();
-  // The settled ones among `entries` (same objects), readable without awaiting.
-  const loaded = new Map<string, Entry>();
-  const slugById = new Map<string, string>();
-  const listeners = new Map<string, Set<CountListener>>();
+  const counts = createCountCache(db, options.log);
   const checkRate = signingRateCheck({
     enabled: options.rateLimits !== false,
     ...(options.defaultRateLimit ? { defaultLimit: options.defaultRateLimit } : {}),
@@ -147,90 +132,33 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     concurrency: options.sqlitePath ? WRITER_THREAD_IN_FLIGHT : 1,
   };
 
-  const load = (slug: string): Promise<Entry> => {
-    let entry = entries.get(slug);
-    if (!entry) {
-      entry = readEntry(db, slug);
-      entries.set(slug, entry);
-      const pending = entry;
-      entry.then(
-        (e) => {
-          // Unless it was invalidated (and maybe reloaded) while loading.
-          if (entries.get(slug) !== pending) return;
-          slugById.set(e.pledge.id, slug);
-          loaded.set(slug, e);
-        },
-        () => {
-          if (entries.get(slug) === pending) entries.delete(slug);
-        },
-      );
-    }
-    return entry;
-  };
-
-  const view = (e: Entry): CountView => ({
-    count: publicCount(e.pledge, e.confirmed, e.pending),
-    goal: e.pledge.goal,
-  });
-
-  const emit = (slug: string, e: Entry) => {
-    const set = listeners.get(slug);
-    if (!set) return;
-    const v = view(e);
-    for (const listener of set) {
-      try {
-        listener(v);
-      } catch (error) {
-        options.log?.warn('count listener failed', { error: String(error) });
-      }
-    }
-  };
-
   const batcher = createBatcher<BatchItem, ItemOutcome>(async (items) => {
     // The cached entries as they were before the write: only those may get the deltas added
     // (an entry reloaded meanwhile may already include this batch, so it is re-read instead).
-    const before = new Map(items.map((i) => [i.pledge.id, entries.get(i.pledge.slug)]));
+    const before = counts.snapshot(items.map((i) => i.pledge));
     const started = performance.now();
     const outcome = await writer.write(items);
     options.log?.debug?.('signing batch', {
       size: items.length,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
-    for (const [pledgeId, delta] of outcome.deltas) {
-      const slug = slugById.get(pledgeId);
-      const cached = slug ? entries.get(slug) : undefined;
-      const entry = cached && cached === before.get(pledgeId) ? await cached : undefined;
-      if (slug && entry) {
-        entry.confirmed += delta.confirmed;
-        entry.pending += delta.pending;
-        emit(slug, entry);
-      } else await refresh(pledgeId).catch(() => {});
+    await counts.addDeltas(outcome.deltas, before);
+    for (const pledgeId of outcome.deltas.keys()) {
       void options.notifier?.publish(COUNT_CHANNEL, pledgeId).catch(() => {});
     }
     return outcome.items;
   }, batching);
 
-  const refresh = async (pledgeId: string) => {
-    const slug = slugById.get(pledgeId);
-    const entry = slug ? await entries.get(slug)?.catch(() => undefined) : undefined;
-    if (!slug || !entry) return;
-    const sums = (await readCounterSums(db, [pledgeId])).get(pledgeId);
-    const before = view(entry).count;
-    entry.confirmed = sums?.confirmed ?? 0;
-    entry.pending = sums?.pending ?? 0;
-    if (view(entry).count !== before) emit(slug, entry);
-  };
-
   const unlisten = options.notifier?.subscribe(COUNT_CHANNEL, (pledgeId, local) => {
     if (local) return;
     if (pledgeId === undefined) {
-      for (const id of slugById.keys()) void refresh(id).catch(() => {});
-    } else void refresh(pledgeId).catch(() => {});
+      for (const id of counts.pledgeIds()) void counts.refresh(id).catch(() => {});
+    } else void counts.refresh(pledgeId).catch(() => {});
   });
 
   return {
     async sign(slug, raw, meta) {
-      const entry = await load(slug);
+      const entry = await counts.load(slug);
       const { pledge } = entry;
       if (pledge.status !== 'live') {
         throw new AppError('UNPROCESSABLE', 'This pledge is closed: it takes no more signatures.');
@@ -244,7 +172,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       if (isHoneypot(raw)) {
         const ref = newReferralCode();
         return {
-          count: view(entry).count,
+          count: counts.view(entry).count,
           status,
           shareUrl: shareUrlFor(publicUrl, slug, ref),
           ref,
@@ -253,33 +181,27 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       await checkRate(pledge, meta.ipHash);
       if (pledge.proofOfWork) await pow.verify(pledge.id, signature.altcha);
       const { ref } = await batcher.push({ pledge, chapterName: entry.chapter.name, signature });
-      return { count: view(entry).count, status, shareUrl: shareUrlFor(publicUrl, slug, ref), ref };
-    },
-    async count(slug) {
-      return view(await load(slug));
-    },
-    cachedCount(slug) {
-      const entry = loaded.get(slug);
-      return entry ? view(entry) : undefined;
-    },
-    async pledge(slug) {
-      const { pledge, chapter } = await load(slug);
-      return { pledge, chapter };
-    },
-    subscribe(slug, listener) {
-      let set = listeners.get(slug);
-      if (!set) {
-        set = new Set();
-        listeners.set(slug, set);
-      }
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(slug);
+      return {
+        count: counts.view(entry).count,
+        status,
+        shareUrl: shareUrlFor(publicUrl, slug, ref),
+        ref,
       };
     },
+    async count(slug) {
+      return counts.view(await counts.load(slug));
+    },
+    cachedCount(slug) {
+      const entry = counts.loaded(slug);
+      return entry ? counts.view(entry) : undefined;
+    },
+    async pledge(slug) {
+      const { pledge, chapter } = await counts.load(slug);
+      return { pledge, chapter };
+    },
+    subscribe: counts.subscribe,
     async challenge(slug) {
-      const { pledge } = await load(slug);
+      const { pledge } = await counts.load(slug);
       if (!pledge.proofOfWork) {
         throw new AppError('NOT_FOUND', 'This pledge needs no anti-spam challenge.');
       }
@@ -287,31 +209,12 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     },
     async confirm(token) {
       const result = await confirmSignature(db, token, clock, { publicUrl });
-      await refresh(result.pledgeId);
+      await counts.refresh(result.pledgeId);
       void options.notifier?.publish(COUNT_CHANNEL, result.pledgeId).catch(() => {});
       return result;
     },
-    invalidate(pledgeId) {
-      const slugs = pledgeId ? [slugById.get(pledgeId)] : [...entries.keys()];
-      for (const slug of slugs) {
-        if (!slug) continue;
-        entries.delete(slug);
-        loaded.delete(slug);
-        if (pledgeId) slugById.delete(pledgeId);
-        // Viewers see a new goal (or the pledge closing) without waiting for a signature.
-        if (listeners.has(slug)) {
-          load(slug).then(
-            (e) => emit(slug, e),
-            () => {},
-          );
-        }
-      }
-      if (!pledgeId) {
-        slugById.clear();
-        loaded.clear();
-      }
-    },
-    onCountChanged: refresh,
+    invalidate: counts.invalidate,
+    onCountChanged: counts.refresh,
     expandMail: signingMailExpander(db, { publicUrl, secret }),
     async close() {
       await batcher.drain();
@@ -319,16 +222,4 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       unlisten?.();
     },
   };
-}
-
-async function readEntry(db: Kysely<Database>, slug: string): Promise<Entry> {
-  const pledge = await getPledgeBySlug(db, slug);
-  if (!pledge || pledge.status === 'draft') throw new AppError('NOT_FOUND', 'No such pledge.');
-  const chapter = await db
-    .selectFrom('chapters')
-    .select(['slug', 'name'])
-    .where('id', '=', pledge.chapterId)
-    .executeTakeFirstOrThrow();
-  const sums = (await readCounterSums(db, [pledge.id])).get(pledge.id);
-  return { pledge, chapter, confirmed: sums?.confirmed ?? 0, pending: sums?.pending ?? 0 };
 }
