@@ -3,10 +3,10 @@
 import { createResource, For, Show } from 'solid-js';
 import type { Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
+import { CreateLink } from '../../components/CreateLink.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router/index.tsx';
-import { hasRole } from '../../session/index.tsx';
 import { SenderSection } from './SenderSection.tsx';
 import { text } from './strings.ts';
 
@@ -21,13 +21,7 @@ export function BroadcastList(props: { chapter: Membership }) {
   );
   return (
     <Page title={`${pick(text.title)} · ${props.chapter.name}`} lead={<p>{pick(text.lead)}</p>}>
-      <Show when={hasRole(props.chapter.role, 'organizer')}>
-        <p>
-          <Link class="button-link" to={`${base()}?new`}>
-            {pick(text.create)}
-          </Link>
-        </p>
-      </Show>
+      <CreateLink role={props.chapter.role} href={`${base()}?new`} label={pick(text.create)} />
       <Show when={list.latest} fallback={<Loading />}>
         {(items) => (
           <Show when={items().length > 0} fallback={<p>{pick(text.none)}</p>}>

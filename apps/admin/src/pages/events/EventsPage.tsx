@@ -1,5 +1,6 @@
 import { createResource, Show } from 'solid-js';
 import { useApi } from '../../api/context.tsx';
+import { CreateLink } from '../../components/CreateLink.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -57,13 +58,7 @@ function EventList(props: ChapterPageProps) {
   const base = () => `/c/${props.chapter.slug}/events`;
   return (
     <Page title={`${pick(text.title)} · ${props.chapter.name}`}>
-      <Show when={hasRole(props.chapter.role, 'organizer')}>
-        <p>
-          <Link class="button-link" to={`${base()}?new`}>
-            {pick(text.create)}
-          </Link>
-        </p>
-      </Show>
+      <CreateLink role={props.chapter.role} href={`${base()}?new`} label={pick(text.create)} />
       <Show when={list.latest} fallback={<Loading />}>
         {(items) => (
           <ListTable
