@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { type Clock, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
-import type { Question } from '../pledges/pledges.table.ts';
+import { answerCells } from '../pledges/answer-cells.ts';
 import { type Actor, getEvent } from './events.ts';
 
 export interface AttendeeExport {
@@ -46,6 +46,7 @@ export async function exportAttendees(
         r.source,
         r.created_at,
         r.checked_in_at ?? '',
+        // Ids, as the header names questions by id (`answer:<id>`).
         ...answerCells(event.questions, r.answers),
       ]);
     }
@@ -122,13 +123,4 @@ async function* rsvpBatches(
     if (!last || rows.length < batchSize) return;
     after = { createdAt: last.created_at, id: last.id };
   }
-}
-
-/** One cell per question; a multiple choice is joined with "; " (as in the admin list). */
-function answerCells(questions: Question[], json: string): string[] {
-  const answers = JSON.parse(json) as Record<string, string | string[]>;
-  return questions.map((q) => {
-    const a = answers[q.id];
-    return Array.isArray(a) ? a.join('; ') : (a ?? '');
-  });
 }

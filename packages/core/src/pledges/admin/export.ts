@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { type Clock, systemClock } from '../../clock/index.ts';
 import type { Database } from '../../db/schema.ts';
 import { parseInput } from '../../errors/index.ts';
-import type { Question } from '../pledges.table.ts';
+import { answerCells } from '../answer-cells.ts';
 import { getChapterPledge } from './access.ts';
 import { type SignatureFilter, signatureFilterInput } from './schemas.ts';
 import { signatureBatches } from './signatures-query.ts';
@@ -68,18 +68,6 @@ export async function exportSignatures(
     }
   }
   return { header, filter, batches: batches() };
-}
-
-function answerCells(questions: Question[], json: string, locale: 'fr' | 'en'): string[] {
-  const answers = JSON.parse(json) as Record<string, string | string[]>;
-  return questions.map((q) => {
-    const raw = answers[q.id];
-    if (raw === undefined) return '';
-    if (q.kind === 'text') return Array.isArray(raw) ? raw.join('; ') : raw;
-    return (Array.isArray(raw) ? raw : [raw])
-      .map((v) => q.options.find((o) => o.id === v)?.label[locale] ?? v)
-      .join('; ');
-  });
 }
 
 /**
