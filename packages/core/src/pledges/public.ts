@@ -48,6 +48,26 @@ export async function getPublicPledge(
   locale?: string,
   options: { publicUrl?: string; count?: number } = {},
 ): Promise<PublicPledge> {
+  const { pledge, chapter } = await getPublishedPledge(db, slug);
+  let count = options.count;
+  if (count === undefined) {
+    const sums = (await readCounterSums(db, [pledge.id])).get(pledge.id);
+    count = publicCount(pledge, sums?.confirmed ?? 0, sums?.pending ?? 0);
+  }
+  return toPublicPledge(pledge, chapter, count, locale, options.publicUrl ?? '');
+}
+
+/**
+ * A live or closed pledge and its chapter, by slug. Drafts and unknown slugs are a NOT_FOUND,
+ * indistinguishably (nobody can learn that a draft exists).
+ *
+ * @example
+ * const { pledge, chapter } = await getPublishedPledge(db, 'quit-chatgpt');
+ */
+export async function getPublishedPledge(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ pledge: Pledge; chapter: { slug: string; name: string } }> {
   const pledge = await getPledgeBySlug(db, slug);
   if (!pledge || pledge.status === 'draft') throw new AppError('NOT_FOUND', 'No such pledge.');
   const chapter = await db
@@ -55,12 +75,7 @@ export async function getPublicPledge(
     .select(['slug', 'name'])
     .where('id', '=', pledge.chapterId)
     .executeTakeFirstOrThrow();
-  let count = options.count;
-  if (count === undefined) {
-    const sums = (await readCounterSums(db, [pledge.id])).get(pledge.id);
-    count = publicCount(pledge, sums?.confirmed ?? 0, sums?.pending ?? 0);
-  }
-  return toPublicPledge(pledge, chapter, count, locale, options.publicUrl ?? '');
+  return { pledge, chapter };
 }
 
 /** The number shown publicly: confirmed signatures, plus pending ones if the pledge says so. */

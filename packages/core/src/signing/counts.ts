@@ -6,9 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../errors/index.ts';
-import { getPledgeBySlug, type Pledge, readCounterSums } from '../pledges/pledges.ts';
-import { publicCount } from '../pledges/public.ts';
+import { type Pledge, readCounterSums } from '../pledges/pledges.ts';
+import { getPublishedPledge, publicCount } from '../pledges/public.ts';
 import type { CounterDelta } from './counter.ts';
 
 export interface CountView {
@@ -173,13 +172,7 @@ export function createCountCache(
 }
 
 async function readEntry(db: Kysely<Database>, slug: string): Promise<Entry> {
-  const pledge = await getPledgeBySlug(db, slug);
-  if (!pledge || pledge.status === 'draft') throw new AppError('NOT_FOUND', 'No such pledge.');
-  const chapter = await db
-    .selectFrom('chapters')
-    .select(['slug', 'name'])
-    .where('id', '=', pledge.chapterId)
-    .executeTakeFirstOrThrow();
+  const { pledge, chapter } = await getPublishedPledge(db, slug);
   const sums = (await readCounterSums(db, [pledge.id])).get(pledge.id);
   return { pledge, chapter, confirmed: sums?.confirmed ?? 0, pending: sums?.pending ?? 0 };
 }
