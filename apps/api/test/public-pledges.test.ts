@@ -73,6 +73,39 @@ describe('POST /api/v1/pledges/:slug/signatures', () => {
     expect(againBody.count).toBe(before + 1);
   });
 
+  it("takes the signer's language from the browser's first language it writes in", async () => {
+    const signerLocale = async (email: string) =>
+      (
+        await server.ctx.db.kysely
+          .selectFrom('signatures')
+          .innerJoin('people', 'people.id', 'signatures.person_id')
+          .select('signatures.locale')
+          .where('people.email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).locale;
+    const cases: Array<[string, string, 'en' | 'fr']> = [
+      ['de-DE,en;q=0.9,fr;q=0.5', 'lang-de-en@example.org', 'en'],
+      ['en-GB', 'lang-en@example.org', 'en'],
+      ['*', 'lang-star@example.org', 'fr'],
+      ['de', 'lang-de@example.org', 'fr'],
+    ];
+    for (const [header, email, expected] of cases) {
+      // Over the real port (the signing fast path) and through Hono: the same answer.
+      for (const [via, address] of [
+        ['port', `port-${email}`],
+        ['hono', email],
+      ] as const) {
+        const init = json({ email: address }, { 'accept-language': header });
+        const res =
+          via === 'port'
+            ? await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/signatures`, init)
+            : await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', init);
+        expect(res.status).toBe(201);
+        expect([header, via, await signerLocale(address)]).toEqual([header, via, expected]);
+      }
+    }
+  });
+
   it('accepts a urlencoded form with the same fields', async () => {
     const res = await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { preferredLanguages } from '../http/accept-language.ts';
 import { isPageLocale, type PageLocale, type PageStrings } from './strings.ts';
 
 export interface LocaleChoice {
@@ -26,27 +27,6 @@ export function pickLocale(choice: LocaleChoice): PageLocale {
   }
   if (isPageLocale(choice.fallback)) return choice.fallback;
   return offered[0] ?? 'fr';
-}
-
-/** Primary language subtags from an Accept-Language header, best first ("fr-CA;q=0.8" → "fr"). */
-function preferredLanguages(header: string | undefined): string[] {
-  if (!header) return [];
-  return header
-    .slice(0, 500)
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const weight = q ? Number.parseFloat(q.slice(2)) : 1;
-      return {
-        tag: tag.toLowerCase().split('-')[0] ?? '',
-        weight: Number.isFinite(weight) ? weight : 0,
-        index,
-      };
-    })
-    .filter((l) => l.tag && l.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index)
-    .map((l) => l.tag);
 }
 
 /**
