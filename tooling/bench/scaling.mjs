@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The signing benchmark across setups (issue "PostgreSQL and several processes"), in one run on
- * one machine, with the same load as signing.mjs (autocannon, unique e-mails, rate limits off):
+ * one machine, with the same signatures as signing.mjs (unique e-mails, rate limits off), from
+ * autocannon (several instances at once, one per process; signing.mjs prefers wrk):
  *   - bare Hono POST (no database), the yardstick;
  *   - one process on SQLite (synchronous=FULL);
  *   - one process on PostgreSQL;
