@@ -136,18 +136,23 @@ describe('signing mails', () => {
     expect(failed.attempts).toBe(1);
 
     // A thank-you queued with its whole data (by a version before references) is sent as is.
-    await enqueueMail(db.kysely, {
-      chapterId,
-      to: 'ref-old@example.org',
-      template: 'pledge-thanks',
-      locale: 'en',
-      data: {
-        pledgeTitle: 'Old title',
-        chapterName: 'Test chapter',
-        nextSteps: ['An old step.'],
-        shareUrl: `${publicUrl}/p/refs-gone?ref=oldref12`,
+    // Queued on the test's clock: the worker below runs on it (not on the real date).
+    await enqueueMail(
+      db.kysely,
+      {
+        chapterId,
+        to: 'ref-old@example.org',
+        template: 'pledge-thanks',
+        locale: 'en',
+        data: {
+          pledgeTitle: 'Old title',
+          chapterName: 'Test chapter',
+          nextSteps: ['An old step.'],
+          shareUrl: `${publicUrl}/p/refs-gone?ref=oldref12`,
+        },
       },
-    });
+      clock,
+    );
     expect(await signing.expandMail(await outboxRow('ref-old@example.org'))).toBeUndefined();
     await sendDue(signing);
     const old = smtp.received.find((m) => m.to.includes('ref-old@example.org'));
