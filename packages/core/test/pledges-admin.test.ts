@@ -132,6 +132,9 @@ describe('listSignatures (keyset pagination)', () => {
     const elodie = await listSignatures(db.kysely, chapterId, { pledgeId, search: 'ÉLODIE' });
     expect(elodie.items.map((s) => s.name)).toEqual(['Élodie Martin']);
     expect(elodie.total).toBe(1);
+    // An ASCII term is compared without lower() (LIKE / ILIKE fold ASCII case): same answers.
+    const martin = await listSignatures(db.kysely, chapterId, { pledgeId, search: 'MARTIN' });
+    expect(martin.items.map((s) => s.name)).toEqual(['Élodie Martin']);
     const ada = await listSignatures(db.kysely, chapterId, { pledgeId, search: 'Ada@Exam' });
     expect(ada.items.map((s) => s.email)).toEqual(['ada@example.org']);
     const percent = await listSignatures(db.kysely, chapterId, { pledgeId, search: '100%' });

@@ -3,10 +3,10 @@
  * the same at row 100,000 as at row 1: the cursor is the last row's sort key + id). Erased
  * people (anonymous tombstones) never appear.
  */
-import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { isPostgres } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
+import { containsText } from '../db/text-search.ts';
 import { AppError, parseInput } from '../errors/index.ts';
 import { EMAIL_UPDATES } from '../privacy/consents.ts';
 import { type ListPeopleInput, listPeopleInput, type PeopleFilter } from './schemas.ts';
@@ -35,10 +35,6 @@ export interface PeoplePage {
 /** The people list counts matches up to this many. */
 export const COUNT_CAP = 10_000;
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
 }
@@ -56,20 +52,12 @@ export function filteredPeople(db: Kysely<Database>, chapterId: string, f: Peopl
     .where('p.chapter_id', '=', chapterId)
     .where('p.erased_at', 'is', null);
   if (f.search) {
-    const term = f.search.toLowerCase();
-    const pattern = `%${escapeLike(term)}%`;
-    // SQLite's LIKE already folds ASCII case and PostgreSQL's ILIKE folds it too; only a
-    // non-ASCII term needs lower() (a function call per row, Unicode-aware on both engines).
-    const ascii = /^[\x20-\x7e]*$/.test(term);
-    const like = sql.raw(isPostgres(db) ? 'ilike' : 'like');
+    const search = f.search;
     q = q.where((w) =>
       w.or([
-        // E-mails are stored lower-cased.
-        sql<SqlBool>`p.email like ${pattern} escape '\\'`,
-        ascii
-          ? sql<SqlBool>`p.name ${like} ${pattern} escape '\\'`
-          : sql<SqlBool>`lower(p.name) like ${pattern} escape '\\'`,
-        sql<SqlBool>`p.postal_code ${like} ${pattern} escape '\\'`,
+        containsText(db, 'p.email', search),
+        containsText(db, 'p.name', search),
+        containsText(db, 'p.postal_code', search),
       ]),
     );
   }

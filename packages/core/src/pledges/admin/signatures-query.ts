@@ -3,8 +3,9 @@
  * same at row 100,000 as at row 1: the cursor is the last row's sort key + id, and the
  * `signatures_pledge_time_idx` index (pledge_id, created_at, id) serves the date order).
  */
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { containsText } from '../../db/text-search.ts';
 import { AppError, parseInput } from '../../errors/index.ts';
 import type { SignatureStatus } from '../../signing/signing.table.ts';
 import { readCounterSums } from '../pledges.ts';
@@ -161,21 +162,14 @@ function filtered(
 /**
  * The people of the chapter whose name or e-mail contains `search`: one pass over the chapter's
  * people (a substring cannot use a B-tree; migration 0010 dropped the covering index that made
- * the pass narrower, for the signing path's sake). E-mails are stored lower-case; lower() is
- * Unicode-aware on PostgreSQL and, through the connection's override (db/sqlite.ts), on SQLite.
+ * the pass narrower, for the signing path's sake). Case is ignored as `containsText` says.
  */
 function matchingPeople(db: Kysely<Database>, chapterId: string, search: string) {
-  const pattern = `%${escapeLike(search.toLowerCase())}%`;
   return db
     .selectFrom('people')
     .select('id')
     .where('chapter_id', '=', chapterId)
-    .where((w) =>
-      w.or([
-        sql<SqlBool>`email like ${pattern} escape '\\'`,
-        sql<SqlBool>`lower(name) like ${pattern} escape '\\'`,
-      ]),
-    );
+    .where((w) => w.or([containsText(db, 'email', search), containsText(db, 'name', search)]));
 }
 
 /** Most matches passed as a list; a broader search stays a subquery (its pages fill fast). */
@@ -297,9 +291,4 @@ function decodeCursor(cursor: string): [string, string] {
     // Falls through to the field error below.
   }
   throw new AppError('BAD_REQUEST', 'Invalid page cursor.', { fields: { cursor: 'Invalid.' } });
-}
-
-/** `%` and `_` typed by the organizer are literal characters, not wildcards. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
