@@ -40,7 +40,7 @@ describe('broadcasts, import and audit pages', () => {
       target: { value: 'Come **along**.' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save the draft' }));
-    await screen.findByText(/people will receive it \(current consent only\)/);
+    await screen.findByText(/(person|people) will receive it \(current consent only\)/);
     expect(await screen.findByTitle('Preview')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send now' })).toBeInTheDocument();
   });
@@ -48,7 +48,7 @@ describe('broadcasts, import and audit pages', () => {
   it('hides sending from viewers', async () => {
     const list = await apiAs('organizer').broadcasts.list.query({ chapterId });
     renderAt(`/c/${chapter.slug}/broadcasts?broadcast=${list[0]?.id}`, { as: 'viewer' });
-    await screen.findByText(/people will receive it/);
+    await screen.findByText(/(person|people) will receive it/);
     expect(screen.queryByRole('button', { name: 'Send now' })).toBeNull();
   });
 

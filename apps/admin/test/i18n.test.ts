@@ -11,6 +11,25 @@ describe('i18n', () => {
     expect(format('Hello {name}', {})).toBe('Hello {name}');
   });
 
+  it('picks the singular or plural word for the number, by the rule of the language', () => {
+    const text = '{count} {count:signature|signatures}';
+    expect([0, 1, 2].map((count) => format(text, { count }, 'en'))).toEqual([
+      '0 signatures',
+      '1 signature',
+      '2 signatures',
+    ]);
+    // French: 0 and 1 take the singular.
+    expect([0, 1, 2].map((count) => format(text, { count }, 'fr'))).toEqual([
+      '0 signature',
+      '1 signature',
+      '2 signatures',
+    ]);
+    const i18n = createI18n('en');
+    expect(i18n.t('form.summary', { count: 1 })).toBe('Please correct 1 problem:');
+    i18n.setLocale('fr');
+    expect(i18n.t('form.summary', { count: 3 })).toBe('Veuillez corriger 3 problèmes :');
+  });
+
   it('has every English key in French, with the same placeholders', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {

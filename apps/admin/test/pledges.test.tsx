@@ -80,7 +80,7 @@ describe('pledge pages', () => {
       target: { value: 'AMÉLIE' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
-    await waitFor(() => expect(screen.getByText(/1 signatures/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/1 signature\b/)).toBeInTheDocument());
     fireEvent.click(
       screen.getByRole('link', { name: 'Details of the signature of Amélie Poulain' }),
     );

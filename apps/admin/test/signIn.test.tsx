@@ -14,7 +14,7 @@ describe('sign-in page', () => {
     expect(screen.getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
     expect(document.activeElement).toBe(email);
     const summary = screen.getByRole('alert');
-    expect(summary).toHaveTextContent('Please correct 2 problem(s)');
+    expect(summary).toHaveTextContent('Please correct 2 problems');
     expect(summary).toHaveTextContent('E-mail: Please fill in this field.');
   });
 

@@ -68,7 +68,7 @@ it('opens the setup link, creates the owner, signs out and in again', async () =
   await step('sign-in', async () => {
     // Errors first, with the keyboard: focus lands on the first invalid field.
     await page.getByLabel('Password').press('Enter');
-    await page.getByText('Please correct 2 problem(s):').waitFor();
+    await page.getByText('Please correct 2 problems:').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
     expect(await axeViolations(page, 'body')).toEqual([]);
     await page.getByLabel('E-mail').fill('camille@example.org');

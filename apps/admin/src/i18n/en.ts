@@ -13,7 +13,7 @@ export const en = {
   'form.email': 'Please enter an e-mail address such as name@example.org.',
   'form.passwordLength': 'Use at least {min} characters.',
   'form.passwordMismatch': 'The two passwords are different.',
-  'form.summary': 'Please correct {count} problem(s):',
+  'form.summary': 'Please correct {count} {count:problem|problems}:',
   'form.saving': 'Saving…',
   'form.saved': 'Saved.',
 

@@ -15,7 +15,7 @@ export const fr: Messages = {
   'form.email': 'Veuillez saisir une adresse e-mail comme nom@exemple.org.',
   'form.passwordLength': 'Utilisez au moins {min} caractères.',
   'form.passwordMismatch': 'Les deux mots de passe sont différents.',
-  'form.summary': 'Veuillez corriger {count} problème(s) :',
+  'form.summary': 'Veuillez corriger {count} {count:problème|problèmes} :',
   'form.saving': 'Enregistrement…',
   'form.saved': 'Enregistré.',
 

@@ -11,13 +11,30 @@ export type Params = Record<string, string | number>;
 
 const dictionaries: Record<Locale, Messages> = { en, fr };
 
-/** Replaces `{name}` placeholders. */
-export function format(template: string, params?: Params): string {
+/**
+ * Replaces `{name}` placeholders, and `{name:one|other}` by the word that fits the number
+ * `name` in `locale` (French says "0 signature", English "0 signatures").
+ *
+ * @example
+ * format('{count} {count:signature|signatures}', { count: 1 }, 'en') // '1 signature'
+ */
+export function format(template: string, params?: Params, locale: Locale = 'en'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?::([^}|]*)\|([^}]*))?\}/g,
+    (whole, name: string, one: string | undefined, other: string | undefined) => {
+      if (!(name in params)) return whole;
+      const value = params[name];
+      if (one === undefined || other === undefined) return String(value);
+      return typeof value === 'number' && pluralRules[locale].select(value) === 'one' ? one : other;
+    },
   );
 }
+
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  fr: new Intl.PluralRules('fr'),
+};
 
 /** The browser's preferred locale among ours; English when it is neither. */
 export function browserLocale(): Locale {
@@ -62,8 +79,8 @@ export function createI18n(initial: Locale = browserLocale()): I18n {
   return {
     locale,
     setLocale,
-    t: (key, params) => format(dictionaries[locale()][key], params),
-    pick: (text, params) => format(text[locale()], params),
+    t: (key, params) => format(dictionaries[locale()][key], params, locale()),
+    pick: (text, params) => format(text[locale()], params, locale()),
     timeZone,
     setTimeZone,
     formatDateTime: (iso, zone = timeZone()) => {

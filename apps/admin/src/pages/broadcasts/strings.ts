@@ -18,16 +18,16 @@ export const text = {
   perMinute: { en: 'Mails per minute', fr: 'E-mails par minute' },
   save: { en: 'Save the draft', fr: 'Enregistrer le brouillon' },
   reach: {
-    en: '{count} people will receive it (current consent only).',
-    fr: '{count} personnes le recevront (consentement actuel uniquement).',
+    en: '{count} {count:person|people} will receive it (current consent only).',
+    fr: '{count} {count:personne le recevra|personnes le recevront} (consentement actuel uniquement).',
   },
   preview: { en: 'Preview', fr: 'Aperçu' },
   test: { en: 'Send a test to myself', fr: 'M’envoyer un test' },
   testSent: { en: 'Test queued to your address.', fr: 'Test envoyé à votre adresse.' },
   send: { en: 'Send now', fr: 'Envoyer maintenant' },
   confirmSend: {
-    en: 'Send this broadcast to {count} people? This cannot be undone.',
-    fr: 'Envoyer à {count} personnes ? C’est irréversible.',
+    en: 'Send this broadcast to {count} {count:person|people}? This cannot be undone.',
+    fr: 'Envoyer à {count} {count:personne|personnes} ? C’est irréversible.',
   },
   progress: {
     en: '{sent} sent, {pending} waiting, {failed} failed of {queued} queued',

@@ -63,7 +63,10 @@ export const text = {
   body: { en: 'Message', fr: 'Message' },
   includeWaitlist: { en: 'Also send to the waitlist', fr: 'Envoyer aussi à la liste d’attente' },
   send: { en: 'Send', fr: 'Envoyer' },
-  sent: { en: '{count} e-mails queued.', fr: '{count} e-mails en file d’envoi.' },
+  sent: {
+    en: '{count} {count:e-mail|e-mails} queued.',
+    fr: '{count} {count:e-mail|e-mails} en file d’envoi.',
+  },
   statConfirmed: { en: 'Confirmed', fr: 'Confirmé·es' },
   statWaitlisted: { en: 'Waitlisted', fr: 'En attente' },
   statCancelled: { en: 'Cancelled', fr: 'Annulé·es' },

@@ -121,7 +121,10 @@ export const text = {
   nameZa: { en: 'Name Z–A', fr: 'Nom Z–A' },
   any: { en: 'Any', fr: 'Tous' },
   apply: { en: 'Apply', fr: 'Appliquer' },
-  results: { en: '{count} signatures', fr: '{count} signatures' },
+  results: {
+    en: '{count} {count:signature|signatures}',
+    fr: '{count} {count:signature|signatures}',
+  },
   next: { en: 'Next page', fr: 'Page suivante' },
   previous: { en: 'Previous page', fr: 'Page précédente' },
   pageN: { en: 'Page {n}', fr: 'Page {n}' },
