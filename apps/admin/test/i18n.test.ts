@@ -24,6 +24,9 @@ describe('i18n', () => {
       '1 signature',
       '2 signatures',
     ]);
+    // Numbers are grouped the language's way (French: a narrow no-break space).
+    expect(format(text, { count: 20000 }, 'en')).toBe('20,000 signatures');
+    expect(format(text, { count: 20000 }, 'fr')).toBe('20\u202f000 signatures');
     const i18n = createI18n('en');
     expect(i18n.t('form.summary', { count: 1 })).toBe('Please correct 1 problem:');
     i18n.setLocale('fr');

@@ -12,8 +12,9 @@ export type Params = Record<string, string | number>;
 const dictionaries: Record<Locale, Messages> = { en, fr };
 
 /**
- * Replaces `{name}` placeholders, and `{name:one|other}` by the word that fits the number
- * `name` in `locale` (French says "0 signature", English "0 signatures").
+ * Replaces `{name}` placeholders (numbers written the locale's way: "20,000", "20 000"), and
+ * `{name:one|other}` by the word that fits the number `name` in `locale` (French says
+ * "0 signature", English "0 signatures").
  *
  * @example
  * format('{count} {count:signature|signatures}', { count: 1 }, 'en') // '1 signature'
@@ -25,12 +26,19 @@ export function format(template: string, params?: Params, locale: Locale = 'en')
     (whole, name: string, one: string | undefined, other: string | undefined) => {
       if (!(name in params)) return whole;
       const value = params[name];
-      if (one === undefined || other === undefined) return String(value);
+      if (one === undefined || other === undefined) {
+        return typeof value === 'number' ? numberFormats[locale].format(value) : String(value);
+      }
       return typeof value === 'number' && pluralRules[locale].select(value) === 'one' ? one : other;
     },
   );
 }
 
+// Built once: constructing Intl objects costs far more than using them.
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en'),
+  fr: new Intl.NumberFormat('fr'),
+};
 const pluralRules: Record<Locale, Intl.PluralRules> = {
   en: new Intl.PluralRules('en'),
   fr: new Intl.PluralRules('fr'),
