@@ -9,7 +9,7 @@ import { demoPledge, seedDemo } from '@groundwork/core/demo';
 import { type PledgeInput, readCounterSums } from '@groundwork/core/pledges';
 import { createSigningService, type SigningService } from '@groundwork/core/signing';
 import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export let db: TestDatabase;
 export let chapterId: string;
@@ -59,6 +59,25 @@ export async function counts(pledgeId: string) {
     rowsConfirmed: rows.filter((r) => r.status === 'confirmed').length,
     rowsPending: rows.filter((r) => r.status === 'pending').length,
   };
+}
+
+/**
+ * Checks that the pledge's counter rows and its stored signatures both hold `confirmed` and
+ * `pending` signatures.
+ *
+ * @example
+ * await expectCounted(pledge.id, { confirmed: 250 });
+ */
+export async function expectCounted(
+  pledgeId: string,
+  { confirmed = 0, pending = 0 }: { confirmed?: number; pending?: number },
+) {
+  expect(await counts(pledgeId)).toEqual({
+    confirmed,
+    pending,
+    rowsConfirmed: confirmed,
+    rowsPending: pending,
+  });
 }
 
 /**

@@ -7,8 +7,8 @@ import {
   basePledge,
   chapterId,
   clock,
-  counts,
   db,
+  expectCounted,
   publicUrl,
   service,
   usePledgeDatabase,
@@ -42,12 +42,7 @@ describe('signing', () => {
       .execute();
     expect(people.filter((p) => p.chapter_id === chapterId)).toHaveLength(1);
     expect(people.find((p) => p.chapter_id === chapterId)?.name).toBe('Ada');
-    expect(await counts(pledge.id)).toEqual({
-      confirmed: 1,
-      pending: 0,
-      rowsConfirmed: 1,
-      rowsPending: 0,
-    });
+    await expectCounted(pledge.id, { confirmed: 1 });
     const mails = await db.kysely
       .selectFrom('outbox')
       .select('template')
@@ -66,12 +61,7 @@ describe('signing', () => {
     );
     expect(results.every((r) => r.status === 'confirmed')).toBe(true);
     expect(results[0]?.ref).toBe(results[250]?.ref);
-    expect(await counts(pledge.id)).toEqual({
-      confirmed: 250,
-      pending: 0,
-      rowsConfirmed: 250,
-      rowsPending: 0,
-    });
+    await expectCounted(pledge.id, { confirmed: 250 });
     expect((await signing.count('batch')).count).toBe(250);
   });
 
@@ -89,12 +79,7 @@ describe('signing', () => {
       { ipHash: 'h' },
     );
     expect(result).toMatchObject({ status: 'pending', count: 0 });
-    expect(await counts(pledge.id)).toEqual({
-      confirmed: 0,
-      pending: 1,
-      rowsConfirmed: 0,
-      rowsPending: 1,
-    });
+    await expectCounted(pledge.id, { pending: 1 });
     const mail = await db.kysely
       .selectFrom('outbox')
       .selectAll()
@@ -109,12 +94,7 @@ describe('signing', () => {
     expect(stored.some((t) => t.token_hash === token)).toBe(false);
     const confirmed = await signing.confirm(token);
     expect(confirmed.slug).toBe('confirm-me');
-    expect(await counts(pledge.id)).toEqual({
-      confirmed: 1,
-      pending: 0,
-      rowsConfirmed: 1,
-      rowsPending: 0,
-    });
+    await expectCounted(pledge.id, { confirmed: 1 });
     expect((await signing.count('confirm-me')).count).toBe(1);
     await expect(signing.confirm(token)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // A repeat after confirmation still says "pending": the answer never tells who signed.
