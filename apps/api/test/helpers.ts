@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findChapterBySlug } from '@groundwork/core/chapters';
 import { type Clock, systemClock } from '@groundwork/core/clock';
+import { demoPledge } from '@groundwork/core/demo';
+import { createPledge } from '@groundwork/core/pledges';
 import { createScratchDatabase } from '@groundwork/core/testing';
 import { loadConfig } from '../src/config/index.ts';
 import { createLogger, type Logger } from '../src/log/index.ts';
@@ -50,4 +53,21 @@ export async function startTestServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A live copy of the demo pledge in the demo chapter with the default rate limits (1 per 60 s
+ * burst, 5 per 300 s sustained). The demo pledge itself is looser, so that it can be tried from
+ * one computer. Needs a server started with SEED_DEMO=true.
+ *
+ * @example
+ * await createDefaultLimitsPledge(server, 'limited');
+ */
+export async function createDefaultLimitsPledge(server: TestServer, slug: string): Promise<void> {
+  const chapter = await findChapterBySlug(server.ctx.db.kysely, 'quitgpt-paris');
+  await createPledge(server.ctx.db.kysely, chapter?.id ?? '', {
+    ...demoPledge,
+    slug,
+    rateLimit: null,
+  });
 }

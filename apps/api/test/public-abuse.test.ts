@@ -1,9 +1,7 @@
-import { findChapterBySlug } from '@groundwork/core/chapters';
-import { demoPledge } from '@groundwork/core/demo';
 import { createPledge, getPledgeBySlug } from '@groundwork/core/pledges';
 import { solveChallenge } from 'altcha-lib/v1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { createDefaultLimitsPledge, startTestServer, type TestServer } from './helpers.ts';
 
 type Json = any;
 const read = async (res: Response): Promise<Json> => res.json();
@@ -23,13 +21,7 @@ describe('rate limits (on by default)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ SEED_DEMO: 'true' });
-    // A pledge with the default limits (the demo pledge is looser, to be tried from one computer).
-    const chapter = await findChapterBySlug(server.ctx.db.kysely, 'quitgpt-paris');
-    await createPledge(server.ctx.db.kysely, chapter?.id ?? '', {
-      ...demoPledge,
-      slug: 'limited',
-      rateLimit: null,
-    });
+    await createDefaultLimitsPledge(server, 'limited');
   });
   afterAll(() => server.stop());
 

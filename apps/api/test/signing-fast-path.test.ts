@@ -1,13 +1,5 @@
-/**
- * The signing fast path (`src/public/signing-fast-path.ts`) answers JSON signatures over the
- * real port before Hono; `app.request()` always goes through the Hono route. Same requests to
- * both must get the same status, headers and body.
- */
-import { findChapterBySlug } from '@groundwork/core/chapters';
-import { demoPledge } from '@groundwork/core/demo';
-import { createPledge } from '@groundwork/core/pledges';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { createDefaultLimitsPledge, startTestServer, type TestServer } from './helpers.ts';
 
 const path = '/api/v1/pledges/quit-chatgpt/signatures';
 
@@ -146,12 +138,7 @@ describe('signing fast path with rate limits', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ SEED_DEMO: 'true' });
-    const chapter = await findChapterBySlug(server.ctx.db.kysely, 'quitgpt-paris');
-    await createPledge(server.ctx.db.kysely, chapter?.id ?? '', {
-      ...demoPledge,
-      slug: 'fast-limited',
-      rateLimit: null,
-    });
+    await createDefaultLimitsPledge(server, 'fast-limited');
     await fetch(`${server.url}/api/v1/pledges/fast-limited/count`);
   });
   afterAll(() => server.stop());
