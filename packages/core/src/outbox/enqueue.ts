@@ -1,6 +1,7 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
+import { bulk } from '../db/bulk.ts';
 import type { Database } from '../db/schema.ts';
 import { parseInput } from '../errors/index.ts';
 import { checkMailData, mailLocale, type TemplateData, type TemplateName } from '../mail/index.ts';
@@ -114,8 +115,6 @@ export async function enqueueMail<N extends TemplateName>(
   return existing.id;
 }
 
-type OutboxRow = ReturnType<typeof outboxRow>;
-
 /** The outbox row of one mail: envelope and template data checked (field-level `AppError`). */
 function outboxRow<N extends TemplateName>(
   input: EnqueueMailInput<N>,
@@ -166,9 +165,6 @@ function trustedEnvelope(input: EnqueueMailInput) {
   };
 }
 
-/* Power-of-two chunks: a handful of statement texts covers every batch size (prepared once). */
-const chunkSizes = [128, 64, 32, 16, 8, 4, 2, 1];
-
 export interface EnqueueMailsOptions {
   /** Row ids; `newId()` by default. Time-ordered ids (signing) append to the index's end. */
   newRowId?: () => string;
@@ -199,45 +195,14 @@ export async function enqueueMails(
   const now = isoNow(clock);
   const newRowId = options.newRowId ?? (() => newId());
   const rows = inputs.map((input) => outboxRow(input, newRowId(), now, options.trusted));
+  const first = rows[0];
+  if (!first) return;
   const deduped = rows.some((r) => r.dedupe_key !== null);
-  let offset = 0;
-  while (offset < rows.length) {
-    const size = chunkSizes.find((c) => c <= rows.length - offset) ?? 1;
-    const chunk = rows.slice(offset, offset + size);
-    offset += size;
-    await insertRows(db, chunk, deduped);
-  }
-}
-
-/*
- * The SQL of an n-row insert only depends on the dialect, n and the conflict clause: compiled
- * once per dialect adapter (shared by a Kysely instance and its transactions), then reused with
- * fresh parameters — the query builder cost about as much as the insert itself per batch.
- */
-const compiledInserts = new WeakMap<object, Map<string, string>>();
-
-async function insertRows(db: Kysely<Database>, chunk: OutboxRow[], deduped: boolean) {
-  const adapter = db.getExecutor().adapter;
-  let cache = compiledInserts.get(adapter);
-  if (!cache) {
-    cache = new Map();
-    compiledInserts.set(adapter, cache);
-  }
-  const key = `${chunk.length}:${deduped}`;
-  const parameters = chunk.flatMap((row) => Object.values(row));
-  const known = cache.get(key);
-  if (known !== undefined) {
-    await db.executeQuery(CompiledQuery.raw(known, parameters));
-    return;
-  }
-  const insert = db.insertInto('outbox').values(chunk);
-  const query = (
-    deduped ? insert.onConflict((oc) => oc.column('dedupe_key').doNothing()) : insert
-  ).compile();
-  // Reusable only if the statement binds exactly the rows' values, in order.
-  const same =
-    query.parameters.length === parameters.length &&
-    query.parameters.every((p, i) => p === parameters[i]);
-  if (same) cache.set(key, query.sql);
-  await db.executeQuery(query);
+  // Every row comes from the same object literal: same keys, same order.
+  const columns = Object.keys(first);
+  const values = rows.map((row) => Object.values(row));
+  await bulk(db, deduped ? 'outbox:deduped' : 'outbox', columns, values, (v) => {
+    const insert = db.insertInto('outbox').values(v as never);
+    return deduped ? insert.onConflict((oc) => oc.column('dedupe_key').doNothing()) : insert;
+  });
 }

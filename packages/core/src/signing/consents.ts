@@ -3,10 +3,10 @@
  * text shown, in the locale shown), and the text's version in `consent_texts` (privacy module).
  */
 import type { Transaction } from 'kysely';
+import { bulk } from '../db/bulk.ts';
 import type { Database } from '../db/schema.ts';
 import { textsFor } from '../pledges/pledges.ts';
 import { consentTextHash } from '../privacy/index.ts';
-import { bulk } from './bulk.ts';
 import { sortableId } from './codes.ts';
 import type { Planned, WriteOptions } from './store.ts';
 
@@ -66,7 +66,7 @@ export async function recordConsents(
       .onConflict((oc) => oc.column('hash').doNothing())
       .execute();
   }
-  await bulk(trx, options.sqlCache, 'consents', consentColumns, rows, (v) =>
+  await bulk(trx, 'consents', consentColumns, rows, (v) =>
     trx.insertInto('consents').values(v as never),
   );
 }

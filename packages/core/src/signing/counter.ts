@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { bulk } from '../db/bulk.ts';
 import type { Database } from '../db/schema.ts';
 
 /** How many rows the sharded counter of each pledge has. */
@@ -18,23 +19,22 @@ export interface CounterDelta {
  * await addToCounter(trx, pledgeId, { confirmed: 1, pending: -1 });
  */
 export async function addToCounter(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   pledgeId: string,
   delta: CounterDelta,
 ): Promise<void> {
-  await trx
-    .insertInto('pledge_counters')
-    .values({
-      pledge_id: pledgeId,
-      shard: randomInt(COUNTER_SHARDS),
-      confirmed: delta.confirmed,
-      pending: delta.pending,
-    })
-    .onConflict((oc) =>
-      oc.columns(['pledge_id', 'shard']).doUpdateSet((eb) => ({
-        confirmed: eb('pledge_counters.confirmed', '+', eb.ref('excluded.confirmed')),
-        pending: eb('pledge_counters.pending', '+', eb.ref('excluded.pending')),
-      })),
-    )
-    .execute();
+  const row = [pledgeId, randomInt(COUNTER_SHARDS), delta.confirmed, delta.pending];
+  await bulk(trx, 'pledge_counters:add', counterColumns, [row], (values) =>
+    trx
+      .insertInto('pledge_counters')
+      .values(values as never)
+      .onConflict((oc) =>
+        oc.columns(['pledge_id', 'shard']).doUpdateSet((eb) => ({
+          confirmed: eb('pledge_counters.confirmed', '+', eb.ref('excluded.confirmed')),
+          pending: eb('pledge_counters.pending', '+', eb.ref('excluded.pending')),
+        })),
+      ),
+  );
 }
+
+const counterColumns = ['pledge_id', 'shard', 'confirmed', 'pending'] as const;

@@ -5,12 +5,12 @@
  */
 import type { Transaction } from 'kysely';
 import type { Clock } from '../clock/index.ts';
+import { bulk } from '../db/bulk.ts';
 import type { Database } from '../db/schema.ts';
 import type { TemplateName } from '../mail/index.ts';
 import { type EnqueueMailInput, enqueueMails } from '../outbox/enqueue.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
-import { bulk } from './bulk.ts';
 import { hashToken, newConfirmationToken, sortableId } from './codes.ts';
 import type { SigningMailRef } from './mail-refs.ts';
 import type { Planned, WriteOptions } from './store.ts';
@@ -132,7 +132,7 @@ export async function queueBatchMails(
       mails.push({ ...common, template: 'pledge-thanks', data });
     }
   }
-  await bulk(trx, options.sqlCache, 'tokens', tokenColumns, tokens, (v) =>
+  await bulk(trx, 'tokens', tokenColumns, tokens, (v) =>
     trx.insertInto('signature_confirmations').values(v as never),
   );
   await queueSigningMails(trx, mails, options.clock);

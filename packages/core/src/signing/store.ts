@@ -5,10 +5,10 @@
  */
 import type { Transaction } from 'kysely';
 import { type Clock, isoNow } from '../clock/index.ts';
+import { bulk } from '../db/bulk.ts';
 import type { Database } from '../db/schema.ts';
 import { personColumns, personRow, upsertPeopleQuery } from '../people/people.ts';
 import type { Pledge } from '../pledges/pledges.ts';
-import { bulk, type SqlCache } from './bulk.ts';
 import { newReferralCode, newReferralPrefix, sortableId } from './codes.ts';
 import { recordConsents } from './consents.ts';
 import { addToCounter, type CounterDelta } from './counter.ts';
@@ -40,8 +40,6 @@ export interface BatchOutcome {
 export interface WriteOptions {
   publicUrl: string;
   clock: Clock;
-  /** Compiled statements, kept by the signing service for its database. */
-  sqlCache: SqlCache;
 }
 
 /** One signature of the batch as it will be written (shared by the consents and mails). */
@@ -123,7 +121,7 @@ export async function writeSignatures(
       p.status === 'confirmed' ? now : null,
     ];
   });
-  const returned = await bulk(trx, options.sqlCache, 'signatures', signatureColumns, rows, (v) =>
+  const returned = await bulk(trx, 'signatures', signatureColumns, rows, (v) =>
     trx
       .insertInto('signatures')
       .values(v as never)
@@ -172,13 +170,8 @@ async function upsertPeople(
     };
     drafts.set(key, personRow(draft, now));
   }
-  const rows = await bulk(
-    trx,
-    options.sqlCache,
-    'people',
-    personColumns,
-    [...drafts.values()],
-    (v) => upsertPeopleQuery(trx, v),
+  const rows = await bulk(trx, 'people', personColumns, [...drafts.values()], (v) =>
+    upsertPeopleQuery(trx, v),
   );
   const ids = new Map(rows.map((r) => [`${r.chapter_id}\n${r.email}`, r.id]));
   if (ids.size !== drafts.size) throw new Error('signing: a person is missing after the upsert');

@@ -14,7 +14,6 @@ import { retryTransient } from '../db/retry.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import type { Pledge } from '../pledges/pledges.ts';
-import type { SqlCache } from './bulk.ts';
 import type { CounterDelta } from './counter.ts';
 import { type BatchItem, type BatchOutcome, writeSignatures } from './store.ts';
 import { typeScriptWorker } from './worker-loader.ts';
@@ -35,13 +34,10 @@ export interface WriterOptions {
  * const writer = inlineWriter(db.kysely, { publicUrl, clock });
  */
 export function inlineWriter(db: Kysely<Database>, options: WriterOptions): SignatureWriter {
-  const sqlCache: SqlCache = new Map();
   return {
     // retryTransient: two processes' batches can deadlock on PostgreSQL; the loser reruns.
     write: (items) =>
-      retryTransient(() =>
-        db.transaction().execute((trx) => writeSignatures(trx, items, { ...options, sqlCache })),
-      ),
+      retryTransient(() => db.transaction().execute((trx) => writeSignatures(trx, items, options))),
     close: async () => {},
   };
 }

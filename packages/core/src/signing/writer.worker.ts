@@ -7,14 +7,12 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../db/sqlite.ts';
 import { AppError } from '../errors/index.ts';
-import type { SqlCache } from './bulk.ts';
 import type { CounterDelta } from './counter.ts';
 import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
 import type { WriteMessage, WriteReply } from './writer.ts';
 
 const { path, publicUrl } = workerData as { path: string; publicUrl: string };
 const { kysely } = openSqlite(path);
-const sqlCache: SqlCache = new Map();
 // The latest version of every pledge the caller sent (it sends one again after an edit).
 const pledges = new Map<string, BatchItem['pledge']>();
 const port = parentPort;
@@ -96,7 +94,7 @@ async function writeItems(group: WriteMessage[]): Promise<ItemOutcome[]> {
   const clock = { now: () => new Date(now) };
   const outcome = await kysely
     .transaction()
-    .execute((trx) => writeSignatures(trx, items, { publicUrl, clock, sqlCache }));
+    .execute((trx) => writeSignatures(trx, items, { publicUrl, clock }));
   return outcome.items;
 }
 
