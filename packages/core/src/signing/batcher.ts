@@ -23,6 +23,12 @@ export interface BatcherOptions {
   concurrency?: number;
 }
 
+/** What the batcher tells `write` besides the items. */
+export interface BatchLoad {
+  /** Items pushed and not settled yet, this batch's included. */
+  outstanding: number;
+}
+
 /**
  * @param write writes a batch and returns one outcome per item, in order (all or nothing).
  *
@@ -31,25 +37,33 @@ export interface BatcherOptions {
  * const outcome = await batcher.push(item);
  */
 export function createBatcher<I, O>(
-  write: (items: I[]) => Promise<O[]>,
+  write: (items: I[], load: BatchLoad) => Promise<O[]>,
   { maxBatch = 256, concurrency = 1 }: BatcherOptions = {},
 ): Batcher<I, O> {
   type Waiting = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   let queue: Waiting[] = [];
   let inFlight = 0;
+  let outstanding = 0;
   let scheduled = false;
   const idle: Array<() => void> = [];
 
   const runOne = async (batch: Waiting[]): Promise<void> => {
     let outcomes: O[];
     try {
-      outcomes = await write(batch.map((w) => w.item));
+      outcomes = await write(
+        batch.map((w) => w.item),
+        { outstanding },
+      );
     } catch (error) {
-      if (batch.length === 1) batch[0]?.reject(error);
+      if (batch.length === 1) {
+        outstanding -= 1;
+        batch[0]?.reject(error);
+      }
       // Find the culprit: each item alone, so the good ones still commit.
       else for (const w of batch) await runOne([w]);
       return;
     }
+    outstanding -= batch.length;
     batch.forEach((w, i) => {
       w.resolve(outcomes[i] as O);
     });
@@ -73,6 +87,7 @@ export function createBatcher<I, O>(
 
   return {
     push(item) {
+      outstanding += 1;
       return new Promise<O>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         if (scheduled) return;

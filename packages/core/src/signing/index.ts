@@ -4,6 +4,7 @@ export { type ConfirmResult, confirmSignature } from './confirm.ts';
 export { COUNTER_SHARDS } from './counter.ts';
 export { CONFIRMATION_TTL_MS, shareUrlFor } from './mail.ts';
 export { type SigningMailRef, signingMailExpander } from './mail-refs.ts';
+export { MAX_MERGED, MIN_MERGED, mergeCap, recentPeak, takeGroup } from './merge.ts';
 export { createProofOfWork, type PowChallenge, type ProofOfWork } from './pow.ts';
 export { defaultSigningRateLimit } from './rate.ts';
 export * from './schemas.ts';

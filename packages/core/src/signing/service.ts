@@ -18,6 +18,7 @@ import { type ConfirmResult, confirmSignature } from './confirm.ts';
 import { type CountListener, type CountView, createCountCache } from './counts.ts';
 import { shareUrlFor } from './mail.ts';
 import { signingMailExpander } from './mail-refs.ts';
+import { MESSAGE_MAX } from './merge.ts';
 import { createProofOfWork, type PowChallenge } from './pow.ts';
 import { signingRateCheck } from './rate.ts';
 import { isHoneypot, validateSignature } from './schemas.ts';
@@ -39,7 +40,10 @@ export interface SigningServiceOptions {
   rateLimits?: boolean;
   /** Used when neither the pledge nor its chapter set one. */
   defaultRateLimit?: RateLimitSettings;
-  /** Most signatures per transaction. */
+  /**
+   * Most signatures per transaction (inline), or per message to the writer thread, which sizes
+   * its own transactions (`merge.ts`).
+   */
   maxBatch?: number;
   /** Where rate-limit counts live: pass the app's `Db` so PostgreSQL shares them between processes. */
   rateLimitStore?: RateLimitOptions['store'];
@@ -126,18 +130,18 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     ? threadWriter(options.sqlitePath, writerOptions)
     : inlineWriter(db, writerOptions);
   // The thread merges what it receives into its own transactions: hand it each turn's
-  // signatures at once. Inline, one transaction at a time takes what waited meanwhile.
-  const batching = {
-    maxBatch: options.maxBatch ?? 256,
-    concurrency: options.sqlitePath ? WRITER_THREAD_IN_FLIGHT : 1,
-  };
+  // signatures at once, in small messages it can split between two transactions. Inline, one
+  // transaction at a time takes what waited meanwhile.
+  const batching = options.sqlitePath
+    ? { maxBatch: options.maxBatch ?? MESSAGE_MAX, concurrency: WRITER_THREAD_IN_FLIGHT }
+    : { maxBatch: options.maxBatch ?? 256, concurrency: 1 };
 
-  const batcher = createBatcher<BatchItem, ItemOutcome>(async (items) => {
+  const batcher = createBatcher<BatchItem, ItemOutcome>(async (items, load) => {
     // The cached entries as they were before the write: only those may get the deltas added
     // (an entry reloaded meanwhile may already include this batch, so it is re-read instead).
     const before = counts.snapshot(items.map((i) => i.pledge));
     const started = performance.now();
-    const outcome = await writer.write(items);
+    const outcome = await writer.write(items, load);
     options.log?.debug?.('signing batch', {
       size: items.length,
       ms: Math.round((performance.now() - started) * 10) / 10,

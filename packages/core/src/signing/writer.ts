@@ -14,13 +14,18 @@ import { retryTransient } from '../db/retry.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import type { Pledge } from '../pledges/pledges.ts';
+import type { BatchLoad } from './batcher.ts';
 import type { CounterDelta } from './counter.ts';
+import { MAX_MERGED, MESSAGE_MAX, recentPeak } from './merge.ts';
 import { type BatchItem, type BatchOutcome, writeSignatures } from './store.ts';
 import { typeScriptWorker } from './worker-loader.ts';
 
 export interface SignatureWriter {
-  /** Writes the batch in one transaction; all or nothing. */
-  write(items: BatchItem[]): Promise<BatchOutcome>;
+  /**
+   * Writes the batch in one transaction; all or nothing. `load` (from the batcher) lets the
+   * thread size its transactions (`merge.ts`).
+   */
+  write(items: BatchItem[], load?: BatchLoad): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
@@ -43,16 +48,18 @@ export function inlineWriter(db: Kysely<Database>, options: WriterOptions): Sign
 }
 
 /**
- * Batches the service may have sent to the thread and not yet had answered. The thread
- * merges all that wait into one transaction, so this only bounds how much is outstanding.
+ * Batches the service may have sent to the thread and not yet had answered: enough small
+ * messages to fill the largest transaction the thread merges (`merge.ts`).
  */
-export const WRITER_THREAD_IN_FLIGHT = 16;
+export const WRITER_THREAD_IN_FLIGHT = MAX_MERGED / MESSAGE_MAX;
 
 /** A batch as it crosses to the thread. */
 export interface WriteMessage {
   id: number;
   /** The caller's clock at dispatch time: the thread writes with it (tests move the clock). */
   now: number;
+  /** The most signatures the service has lately had waiting for an answer (`recentPeak`). */
+  outstanding: number;
   /**
    * Pledges the thread has not seen in this version: structured clone would copy every text
    * of a pledge (3.5 KB for the demo) with each batch; the thread keeps them by id.
@@ -87,9 +94,9 @@ export function threadWriter(path: string, options: WriterOptions): SignatureWri
   // Started at once: it loads its sources (~0.5 s) before the first signature needs it.
   current();
   return {
-    write(items) {
+    write(items, load) {
       if (closed) return Promise.reject(new Error('signing writer closed'));
-      return current().write(items);
+      return current().write(items, load);
     },
     async close() {
       closed = true;
@@ -99,7 +106,7 @@ export function threadWriter(path: string, options: WriterOptions): SignatureWri
 }
 
 interface WriterThread {
-  write(items: BatchItem[]): Promise<BatchOutcome>;
+  write(items: BatchItem[], load?: BatchLoad): Promise<BatchOutcome>;
   terminate(): Promise<number>;
 }
 
@@ -115,6 +122,7 @@ function startThread(path: string, options: WriterOptions, onGone: () => void): 
   let gone = false;
   // The pledge objects the thread holds (an edit replaces the cached object, so it goes again).
   const sent = new WeakSet<Pledge>();
+  const peak = recentPeak();
 
   const fail = (error: Error) => {
     if (gone) return;
@@ -134,13 +142,14 @@ function startThread(path: string, options: WriterOptions, onGone: () => void): 
   worker.on('exit', (code) => fail(new Error(`signing writer thread exited (${code})`)));
 
   return {
-    write(items) {
+    write(items, load) {
       const id = nextId++;
       const pledges = new Set(items.map((i) => i.pledge).filter((p) => !sent.has(p)));
       for (const p of pledges) sent.add(p);
       const message: WriteMessage = {
         id,
         now: options.clock.now().getTime(),
+        outstanding: peak(load?.outstanding ?? items.length),
         pledges: [...pledges],
         items: items.map((i) => ({
           pledgeId: i.pledge.id,

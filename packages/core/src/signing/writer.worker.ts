@@ -1,13 +1,15 @@
 /**
- * The signing writer thread (see `writer.ts`): its own connection to the SQLite file. Every
- * batch message that is waiting when a transaction ends goes into the next one (group commit
- * decided here, so the thread never waits for the main thread between two transactions); the
- * outcome is posted back per message. Same `writeSignatures` as inline.
+ * The signing writer thread (see `writer.ts`): its own connection to the SQLite file. The
+ * batch messages waiting when a transaction ends go into the next one, up to half of what the
+ * service has in flight (`merge.ts`); group commit is decided here, so the thread never waits
+ * for the main thread between two transactions. The outcome is posted back per message. Same
+ * `writeSignatures` as inline.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../db/sqlite.ts';
 import { AppError } from '../errors/index.ts';
 import type { CounterDelta } from './counter.ts';
+import { mergeCap, takeGroup } from './merge.ts';
 import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
 import type { WriteMessage, WriteReply } from './writer.ts';
 
@@ -18,8 +20,6 @@ const pledges = new Map<string, BatchItem['pledge']>();
 const port = parentPort;
 if (!port) throw new Error('writer.worker.ts runs as a worker thread');
 
-/** Most signatures merged into one transaction (each message holds at most the batcher's max). */
-const MAX_MERGED = 512;
 const waiting: WriteMessage[] = [];
 let writing = false;
 
@@ -35,22 +35,12 @@ async function writeWaiting() {
     for (let m = receiveMessageOnPort(port as never); m; m = receiveMessageOnPort(port as never)) {
       waiting.push(m.message as WriteMessage);
     }
-    const group = takeGroup();
+    // The latest message knows best how much the service is waiting on.
+    const latest = waiting[waiting.length - 1] as WriteMessage;
+    const group = takeGroup(waiting, mergeCap(latest.outstanding));
     for (const reply of await writeGroup(group)) port?.postMessage(reply);
   }
   writing = false;
-}
-
-function takeGroup(): WriteMessage[] {
-  let size = 0;
-  let count = 0;
-  while (count < waiting.length) {
-    const next = (waiting[count] as WriteMessage).items.length;
-    if (count > 0 && size + next > MAX_MERGED) break;
-    size += next;
-    count += 1;
-  }
-  return waiting.splice(0, count);
 }
 
 /** One transaction for the whole group; if it fails, one per message, so each gets its own answer. */
