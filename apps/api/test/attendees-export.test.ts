@@ -2,10 +2,9 @@
  * The attendee CSV export (`GET /admin/api/events/:eventId/attendees.csv`): who may download
  * it, and that an event of more than 5,000 RSVPs arrives whole, streamed and formula-safe.
  */
-import { createSession } from '@groundwork/core/auth';
 import { seedRsvps } from '@groundwork/core/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestChapter, createTestUser } from './auth-helpers.ts';
+import { callerAs, createTestChapter, createTestUser, sessionCookie } from './auth-helpers.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 const count = 6_001;
@@ -17,10 +16,7 @@ let organizer: { id: string };
 let viewer: { id: string };
 let outsider: { id: string };
 
-async function cookieFor(userId: string): Promise<string> {
-  const { token } = await createSession(server.ctx.db.kysely, userId, {}, server.ctx.clock);
-  return `groundwork_session=${token}`;
-}
+const cookieFor = (userId: string) => sessionCookie(server.ctx, userId);
 
 const event = (slug: string) => ({
   slug,

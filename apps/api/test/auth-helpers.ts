@@ -38,6 +38,12 @@ export async function createTestChapter(ctx: AppContext, name = 'Test chapter') 
   return createChapter(ctx.db.kysely, { slug: `c-${newId(8)}`, name }, ctx.clock);
 }
 
+/** The `Cookie` header value of a fresh session of `userId` (for plain HTTP routes). */
+export async function sessionCookie(ctx: AppContext, userId: string): Promise<string> {
+  const { token } = await createSession(ctx.db.kysely, userId, {}, ctx.clock);
+  return `groundwork_session=${token}`;
+}
+
 /** A tRPC caller acting as `userId` (a real session row is created), or signed out. */
 export async function callerAs(ctx: AppContext, userId: string | null) {
   const auth = userId

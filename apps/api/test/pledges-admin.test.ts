@@ -1,11 +1,10 @@
 /**
  * The organizers' pledge pages over tRPC (caller and real port) and the CSV export route.
  */
-import { createSession } from '@groundwork/core/auth';
 import { createChapter } from '@groundwork/core/chapters';
 import { seedSignatures } from '@groundwork/core/pledges/admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestUser, trpc } from './auth-helpers.ts';
+import { callerAs, createTestUser, sessionCookie, trpc } from './auth-helpers.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -46,10 +45,7 @@ const form = {
   },
 };
 
-async function cookieFor(userId: string): Promise<string> {
-  const { token } = await createSession(server.ctx.db.kysely, userId, {}, server.ctx.clock);
-  return `groundwork_session=${token}`;
-}
+const cookieFor = (userId: string) => sessionCookie(server.ctx, userId);
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMITS: 'off' });
