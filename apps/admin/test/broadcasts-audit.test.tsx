@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { cookieFetch } from './cookies.ts';
 import { apiAs, renderAt } from './support.tsx';
 
 const chapter = inject('chapter');
@@ -41,7 +42,19 @@ describe('broadcasts, import and audit pages', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save the draft' }));
     await screen.findByText(/(person|people) will receive it \(current consent only\)/);
-    expect(await screen.findByTitle('Preview')).toBeInTheDocument();
+    const frame = (await screen.findByTitle('Preview')) as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).toBe('');
+    // The frame loads the mail from the server, which keeps its inline styles (own CSP).
+    const src = frame.getAttribute('src') ?? '';
+    expect(src).toMatch(
+      new RegExp(`^/admin/api/broadcasts/[^/]+/preview\\.html\\?chapterId=${chapterId}&v=\\d+$`),
+    );
+    const url = inject('apiUrl');
+    const html = await (
+      await cookieFetch(url, new Map(inject('accounts').organizer.cookies))(`${url}${src}`)
+    ).text();
+    expect(html).toContain('Come <strong>along</strong>.');
+    expect(html).toContain('style="');
     expect(screen.getByRole('button', { name: 'Send now' })).toBeInTheDocument();
   });
 

@@ -1,11 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { cookieFetch } from './cookies.ts';
 import { apiAs, renderAt } from './support.tsx';
 
 const chapter = inject('chapter');
 const outboxPath = `/c/${chapter.slug}/outbox`;
 const email = `outbox-${Date.now()}@example.org`;
 let messageId = '';
+let chapterId = '';
 
 // A real signature on the demo pledge queues a real mail; without SMTP_URL the server's worker
 // keeps it in the outbox (status `logged`) within about a second.
@@ -17,12 +19,12 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   const api = apiAs('viewer');
-  const chapterId = (await api.auth.status.query()).memberships.find(
-    (m) => m.slug === chapter.slug,
-  )?.chapterId;
+  chapterId =
+    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
+    '';
   await waitFor(
     async () => {
-      const { items } = await api.outbox.list.query({ chapterId: chapterId ?? '' });
+      const { items } = await api.outbox.list.query({ chapterId });
       const mine = items.find((m) => m.to === email);
       expect(mine?.status).toBe('logged');
       messageId = mine?.id ?? '';
@@ -48,9 +50,19 @@ describe('outbox page', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     const preview = screen.getByTitle('HTML preview') as HTMLIFrameElement;
     expect(preview.getAttribute('sandbox')).toBe('');
-    const srcdoc = preview.getAttribute('srcdoc') ?? '';
-    expect(srcdoc).toContain('&lt;b&gt;Zoé&lt;/b&gt;');
-    expect(srcdoc).not.toContain('<b>Zoé');
+    // The frame loads the mail from the server (a CSP of its own keeps the mail's styles),
+    // as the signed-in viewer.
+    const src = preview.getAttribute('src') ?? '';
+    expect(src).toBe(`/admin/api/outbox/${messageId}/preview.html?chapterId=${chapterId}`);
+    const url = inject('apiUrl');
+    const framed = await cookieFetch(
+      url,
+      new Map(inject('accounts').viewer.cookies),
+    )(`${url}${src}`);
+    expect(framed.status).toBe(200);
+    const html = await framed.text();
+    expect(html).toContain('&lt;b&gt;Zoé&lt;/b&gt;');
+    expect(html).not.toContain('<b>Zoé');
     expect(document.querySelector('pre')?.textContent).toContain('Hello <b>Zoé</b>,');
     expect(screen.queryByRole('button', { name: 'Send again' })).toBeNull();
   });

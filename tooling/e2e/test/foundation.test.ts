@@ -91,5 +91,25 @@ it('opens the setup link, creates the owner, signs out and in again', async () =
     expect(await axeViolations(page, 'body')).toEqual([]);
   });
 
+  await step('mail-preview', async () => {
+    // A signature queues a thank-you mail; the Outbox shows it with the mail's own styles (its
+    // frame has a CSP of its own: under the admin's, the inline styles were dropped).
+    const email = 'preview-check@example.org';
+    const signed = await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/signatures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, name: 'Preview', locale: 'en' }),
+    });
+    expect(signed.status).toBe(201);
+    await page.goto(`${server.url}/admin/c/quitgpt-paris/outbox`);
+    await page.getByRole('button', { name: new RegExp(`Read the e-mail to ${email}`) }).click();
+    const frame = page.frameLocator('iframe[title="HTML preview"]');
+    await frame.locator('body table').first().waitFor();
+    const background = await frame
+      .locator('body')
+      .evaluate((body) => getComputedStyle(body).backgroundColor);
+    expect(background).toBe('rgb(246, 248, 250)');
+  });
+
   expect(problems).toEqual([]);
 });

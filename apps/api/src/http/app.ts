@@ -10,6 +10,7 @@ import { mountAssets } from '../assets/index.ts';
 import { csrfProtection, sessionMiddleware } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { mountExports } from '../exports/index.ts';
+import { mountMailPreviewHeaders, mountMailPreviews } from '../mail-preview/index.ts';
 import { mountEventPages, redactEventPath } from '../pages/events/index.ts';
 import { mountPages, redactPath } from '../pages/index.ts';
 import { mountPrivacyPages } from '../pages/privacy/index.ts';
@@ -40,6 +41,8 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
   app.use(requestId());
   // Before secureHeaders, so it runs after it on the way out: the iframe embed may be framed.
   app.use('/embed/*', embedFrameHeaders());
+  // Same reason: the admin's mail previews have a CSP of their own (inline styles).
+  mountMailPreviewHeaders(app);
   app.use(
     secureHeaders({
       // Pages load nothing from third parties; the admin and hosted pages are same-origin only.
@@ -114,6 +117,7 @@ export function createApp(ctx: AppContext): Hono<HonoEnv> {
   mountWidgets(app, ctx);
   // Before the admin SPA: /admin/api/* are real routes, not client-side pages.
   mountExports(app, ctx);
+  mountMailPreviews(app, ctx);
   mountAdmin(app);
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, 404));

@@ -28,9 +28,11 @@ export function BroadcastView(props: { chapter: Membership; broadcastId: string 
     () => (isNew() ? null : { chapterId: chapterId(), broadcastId: props.broadcastId }),
     (key) => api.broadcasts.get.query(key),
   );
+  // Each load gets a number: the preview frame reloads its HTML when it changes.
+  let previewLoads = 0;
   const [preview, previewActions] = createResource(
     () => (isNew() ? null : { chapterId: chapterId(), broadcastId: props.broadcastId }),
-    (key) => api.broadcasts.preview.query(key),
+    async (key) => ({ ...(await api.broadcasts.preview.query(key)), load: ++previewLoads }),
   );
   const choices = useSegmentChoices(chapterId);
   const [message, setMessage] = createSignal('');
@@ -95,7 +97,16 @@ export function BroadcastView(props: { chapter: Membership; broadcastId: string 
             onSent={() => refetch()}
           />
         </Show>
-        <Show when={preview.latest}>{(p) => <BroadcastPreview preview={p()} />}</Show>
+        <Show when={preview.latest}>
+          {(p) => (
+            <BroadcastPreview
+              preview={p()}
+              chapterId={chapterId()}
+              broadcastId={props.broadcastId}
+              version={p().load}
+            />
+          )}
+        </Show>
       </Show>
     </Page>
   );

@@ -8,8 +8,10 @@ import { text } from './strings.ts';
 
 /**
  * One e-mail in full: its envelope, the plain text, and the HTML in a sandboxed iframe
- * (`sandbox=""`: no scripts, no same-origin access, no navigation; `srcdoc`, so nothing is
- * fetched). Organizers can send it again unless it was already sent.
+ * (`sandbox=""`: no scripts, no same-origin access, no navigation). The HTML comes from a route
+ * with a CSP of its own (inline styles, nothing else; apps/api/src/mail-preview): in a `srcdoc`
+ * the admin's CSP would drop the mail's styles. Organizers can send it again unless it was
+ * already sent.
  */
 export function MessageDetail(props: {
   chapterId: string;
@@ -134,7 +136,7 @@ export function MessageDetail(props: {
                       class="outbox-preview"
                       title={pick(text.htmlPreview)}
                       sandbox=""
-                      srcdoc={rendered().html}
+                      src={outboxPreviewUrl(props.chapterId, props.id)}
                     />
                   </>
                 )}
@@ -156,4 +158,9 @@ function Heading(props: { children: string }) {
       {props.children}
     </h2>
   );
+}
+
+/** The mail's HTML, served for the preview frame (session cookie, viewer role). */
+export function outboxPreviewUrl(chapterId: string, id: string): string {
+  return `/admin/api/outbox/${encodeURIComponent(id)}/preview.html?chapterId=${encodeURIComponent(chapterId)}`;
 }

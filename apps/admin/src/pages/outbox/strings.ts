@@ -39,8 +39,8 @@ export const text = {
   plainText: { en: 'Plain text', fr: 'Texte brut' },
   htmlPreview: { en: 'HTML preview', fr: 'Aperçu HTML' },
   previewNote: {
-    en: 'The preview runs nothing and loads nothing; its links do not open, and the admin’s security policy drops the mail’s colours and spacing.',
-    fr: 'L’aperçu n’exécute rien et ne charge rien ; ses liens ne s’ouvrent pas, et la politique de sécurité de l’admin retire les couleurs et marges du message.',
+    en: 'The preview runs nothing and loads nothing; its links do not open.',
+    fr: 'L’aperçu n’exécute rien et ne charge rien ; ses liens ne s’ouvrent pas.',
   },
   renderError: {
     en: 'This e-mail can no longer be displayed: {error}',

@@ -1,0 +1,1 @@
+export { MAIL_PREVIEW_CSP, mountMailPreviewHeaders, mountMailPreviews } from './routes.ts';
