@@ -60,6 +60,18 @@ describe('mail templates', () => {
     expect(subject).toBe('Thank you for signing: Line one Bcc: someone@evil.test');
   });
 
+  it('sets the Markdown of a broadcast in the body font, not the default serif of the client', () => {
+    const { html } = renderMail('broadcast', 'en', {
+      chapterName: 'QuitGPT Paris',
+      subject: 'Party',
+      body: 'Come **along**.\n\n- bring a friend',
+      unsubscribeUrl: 'https://pledge.example.org/unsubscribe/x',
+    });
+    const block = /<div style="([^"]*)"><p>Come <strong>along<\/strong>\.<\/p>/.exec(html);
+    expect(block?.[1]).toMatch(/font-family:[^;]*sans-serif/);
+    expect(html).toContain('<li>bring a friend</li>');
+  });
+
   it('falls back to English for other locales', () => {
     expect(mailLocale('fr-CA')).toBe('fr');
     expect(mailLocale('de')).toBe('en');

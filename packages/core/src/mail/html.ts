@@ -62,6 +62,14 @@ export function paragraph(content: Part): SafeHtml {
   return html`<p style="margin:0 0 16px;${font};font-size:16px;line-height:1.5;color:#1f2328">${content}</p>`;
 }
 
+/**
+ * A block of rich text (rendered Markdown: paragraphs, lists, headings) in the mail's body
+ * style; without it, mail clients show it in their default serif font.
+ */
+export function richText(content: SafeHtml): SafeHtml {
+  return html`<div style="${font};font-size:16px;line-height:1.5;color:#1f2328">${content}</div>`;
+}
+
 /** A call-to-action link styled as a button, with the URL also visible as text below it. */
 export function button(href: string, label: string): SafeHtml {
   return html`<p style="margin:24px 0;${font}"><a href="${href}" style="display:inline-block;padding:12px 20px;background:#1a56db;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${label}</a></p>

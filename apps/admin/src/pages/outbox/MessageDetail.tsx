@@ -133,7 +133,7 @@ export function MessageDetail(props: {
                     <h3>{pick(text.htmlPreview)}</h3>
                     <p class="hint">{pick(text.previewNote)}</p>
                     <iframe
-                      class="outbox-preview"
+                      class="mail-preview"
                       title={pick(text.htmlPreview)}
                       sandbox=""
                       src={outboxPreviewUrl(props.chapterId, props.id)}

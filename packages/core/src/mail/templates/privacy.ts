@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renderMarkdown } from '../../pledges/markdown.ts';
-import { button, html, layout, paragraph, rawHtml, type SafeHtml } from '../html.ts';
+import { button, html, layout, paragraph, rawHtml, richText, type SafeHtml } from '../html.ts';
 import { defineTemplate, type MailLocale, oneLine } from '../registry.ts';
 import { mailText, mailUrl } from './schemas.ts';
 
@@ -99,7 +99,7 @@ export const broadcast = defineTemplate({
   render(locale, data) {
     const footer = broadcastCopy[locale](data.chapterName);
     const text = `${data.body}\n\n— ${data.chapterName}\n\n${footer}${unsubscribeText(locale, data.unsubscribeUrl)}`;
-    const body = html`${rawHtml(renderMarkdown(data.body))}${paragraph(`— ${data.chapterName}`)}`;
+    const body = html`${richText(rawHtml(renderMarkdown(data.body)))}${paragraph(`— ${data.chapterName}`)}`;
     const subject = oneLine(data.subject);
     return {
       subject,
