@@ -7,7 +7,8 @@
  * thread turns them around (after every transaction, ~1–2 ms, with 64 connections). Taking at
  * most half of what the service has been waiting on keeps two groups going: one is written
  * while the other is answered and refilled. Measured with wrk, 64 connections, two servers in
- * alternation: +16 % signatures/s on average against merging everything (docs/benchmarks.md).
+ * alternation: +9 to +14 % signatures/s on average against merging everything
+ * (docs/benchmarks.md).
  */
 
 /** The thread's transactions never shrink below this (each commit costs an fsync). */
@@ -62,7 +63,8 @@ export function recentPeak(now: () => number = () => performance.now()): (n: num
   return (n) => {
     const t = now();
     if (t - since >= 1000) {
-      // More than two seconds since the last call: what came before is stale.
+      // The window began two seconds ago or more and no call rolled it since: the second
+      // before this one saw nothing, so nothing before counts.
       previous = t - since >= 2000 ? 0 : current;
       current = 0;
       since = t;

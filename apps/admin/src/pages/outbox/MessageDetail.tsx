@@ -161,6 +161,6 @@ function Heading(props: { children: string }) {
 }
 
 /** The mail's HTML, served for the preview frame (session cookie, viewer role). */
-export function outboxPreviewUrl(chapterId: string, id: string): string {
+function outboxPreviewUrl(chapterId: string, id: string): string {
   return `/admin/api/outbox/${encodeURIComponent(id)}/preview.html?chapterId=${encodeURIComponent(chapterId)}`;
 }
