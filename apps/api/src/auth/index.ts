@@ -1,3 +1,4 @@
+export { requireChapterRole } from './chapter-access.ts';
 export { clientAddress, clientIp } from './client-ip.ts';
 export { readSessionCookie, sessionCookie, sessionCookieName } from './cookies.ts';
 export { csrfProtection } from './csrf.ts';

@@ -3,9 +3,8 @@
  * chapter, not from another site) and how it is sent (a pull-based CSV stream that holds one
  * batch in memory, then an audit entry saying how many rows left and whether it finished).
  */
-import { getRole, hasRole } from '@groundwork/core/chapters';
-import { AppError } from '@groundwork/core/errors';
 import type { Context } from 'hono';
+import { requireChapterRole } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { csvLines, utf8Bom } from './csv.ts';
 
@@ -15,23 +14,15 @@ import { csvLines, utf8Bom } from './csv.ts';
  * @example
  * const { chapterId, userId } = await authorizeExport(c, ctx);
  */
-export async function authorizeExport(
+export function authorizeExport(
   c: Context<HonoEnv>,
   ctx: AppContext,
 ): Promise<{ chapterId: string; userId: string }> {
-  const auth = c.get('auth');
-  if (!auth) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-  // A download link followed from another site would still carry the Lax cookie: refuse it.
-  if (c.req.header('sec-fetch-site') === 'cross-site') {
-    throw new AppError('FORBIDDEN', 'Cross-site request refused: start the export from the admin.');
-  }
-  const chapterId = c.req.query('chapterId') ?? '';
-  const role = chapterId ? await getRole(ctx.db.kysely, auth.userId, chapterId) : null;
   // Exports carry every person's e-mail: organizers and owners only, not viewers.
-  if (!role || !hasRole(role, 'organizer')) {
-    throw new AppError('FORBIDDEN', 'Exports need the organizer role in this chapter.');
-  }
-  return { chapterId, userId: auth.userId };
+  return requireChapterRole(c, ctx, 'organizer', {
+    crossSite: 'Cross-site request refused: start the export from the admin.',
+    role: 'Exports need the organizer role in this chapter.',
+  });
 }
 
 export interface CsvDownload {

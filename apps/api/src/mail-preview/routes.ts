@@ -12,10 +12,10 @@
  * only.
  */
 import { previewBroadcast } from '@groundwork/core/broadcasts';
-import { getRole, hasRole } from '@groundwork/core/chapters';
 import { AppError } from '@groundwork/core/errors';
 import { getOutboxMessage } from '@groundwork/core/outbox';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { requireChapterRole } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 
 export const MAIL_PREVIEW_CSP = [
@@ -84,14 +84,10 @@ export function mountMailPreviews(app: Hono<HonoEnv>, ctx: AppContext): void {
 
 /** Signed in, at least a viewer of the chapter, and asked for by the admin itself. */
 async function authorizePreview(c: Context<HonoEnv>, ctx: AppContext): Promise<string> {
-  const auth = c.get('auth');
-  if (!auth) throw new AppError('UNAUTHORIZED', 'Please sign in.');
-  if (c.req.header('sec-fetch-site') === 'cross-site') {
-    throw new AppError('FORBIDDEN', 'Cross-site request refused: open the preview in the admin.');
-  }
-  const chapterId = c.req.query('chapterId') ?? '';
-  const role = chapterId ? await getRole(ctx.db.kysely, auth.userId, chapterId) : null;
-  if (!hasRole(role, 'viewer')) throw new AppError('FORBIDDEN', 'You are not in this chapter.');
+  const { chapterId } = await requireChapterRole(c, ctx, 'viewer', {
+    crossSite: 'Cross-site request refused: open the preview in the admin.',
+    role: 'You are not in this chapter.',
+  });
   return chapterId;
 }
 
