@@ -68,12 +68,17 @@ export interface ValidSignature {
 /**
  * Validates a signature against its pledge (answers, postal code, locale). Throws a 400 for
  * wrong types or shapes and a 422 for values that break a rule, naming the fields.
- * A filled honeypot is not an error here: check `isHoneypot(raw)` first.
+ * A filled honeypot is not an error here: check `isHoneypot(raw)` first. `fallbackLocale`
+ * (the browser's language) counts when the payload has no `locale`.
  *
  * @example
- * const valid = validateSignature(pledge, await c.req.json());
+ * const valid = validateSignature(pledge, await c.req.json(), 'fr');
  */
-export function validateSignature(pledge: Pledge, raw: unknown): ValidSignature {
+export function validateSignature(
+  pledge: Pledge,
+  raw: unknown,
+  fallbackLocale?: string,
+): ValidSignature {
   const parsed = signatureInput.safeParse(raw);
   if (!parsed.success) {
     const typeError = parsed.error.issues.some(
@@ -93,7 +98,7 @@ export function validateSignature(pledge: Pledge, raw: unknown): ValidSignature 
     consent: data.consent === true,
     ref: data.ref && /^[a-z0-9]{1,32}$/.test(data.ref) ? data.ref : null,
     source: normalizeSource(data.source),
-    locale: pickLocale(pledge, data.locale),
+    locale: pickLocale(pledge, data.locale === undefined ? fallbackLocale : data.locale),
     altcha: data.altcha ?? null,
   };
 }

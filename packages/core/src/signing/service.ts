@@ -167,11 +167,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       if (pledge.status !== 'live') {
         throw new AppError('UNPROCESSABLE', 'This pledge is closed: it takes no more signatures.');
       }
-      const body =
-        meta.locale && raw && typeof raw === 'object' && !('locale' in raw)
-          ? { ...raw, locale: meta.locale }
-          : raw;
-      const signature = validateSignature(pledge, body);
+      const signature = validateSignature(pledge, raw, meta.locale);
       const status = pledge.requiresConfirmation ? 'pending' : 'confirmed';
       if (isHoneypot(raw)) {
         const ref = newReferralCode();
