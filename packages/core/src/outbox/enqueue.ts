@@ -95,8 +95,10 @@ export async function enqueueMail<N extends TemplateName>(
   clock: Clock = systemClock,
 ): Promise<string> {
   const id = newId();
-  const row = outboxRow(input, id, isoNow(clock));
-  if (row.dedupe_key === null) {
+  const values = outboxValues(input, id, isoNow(clock));
+  const row = Object.fromEntries(outboxColumns.map((c, i) => [c, values[i]])) as never;
+  const dedupeKey = values[dedupeAt] as string | null;
+  if (dedupeKey === null) {
     await db.insertInto('outbox').values(row).execute();
     return id;
   }
@@ -110,39 +112,65 @@ export async function enqueueMail<N extends TemplateName>(
   const existing = await db
     .selectFrom('outbox')
     .select('id')
-    .where('dedupe_key', '=', row.dedupe_key)
+    .where('dedupe_key', '=', dedupeKey)
     .executeTakeFirstOrThrow();
   return existing.id;
 }
 
-/** The outbox row of one mail: envelope and template data checked (field-level `AppError`). */
-function outboxRow<N extends TemplateName>(
+/** The columns of an outbox row, in the order of `outboxValues`. */
+const outboxColumns = [
+  'id',
+  'chapter_id',
+  'kind',
+  'person_id',
+  'to_address',
+  'template',
+  'locale',
+  'payload',
+  'headers',
+  'from_name',
+  'reply_to',
+  'dedupe_key',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'created_at',
+] as const;
+
+/**
+ * The values of one mail's outbox row, in `outboxColumns` order (an array: the multi-row
+ * insert binds them in that order anyway): envelope and template data checked (field-level
+ * `AppError`) unless `trusted` (see `trustedEnvelope`).
+ */
+function outboxValues<N extends TemplateName>(
   input: EnqueueMailInput<N>,
   id: string,
   now: string,
   trusted = false,
-) {
+): unknown[] {
   const checked = trusted ? trustedEnvelope(input) : parseInput(envelope, input);
   const data = trusted ? input.data : checkMailData(input.template, input.data);
-  return {
+  return [
     id,
-    chapter_id: checked.chapterId,
-    kind: 'mail' as const,
-    person_id: checked.personId ?? null,
-    to_address: checked.to,
-    template: checked.template,
-    locale: mailLocale(checked.locale),
-    payload: JSON.stringify(data),
-    headers: JSON.stringify(checked.headers),
-    from_name: checked.fromName ?? null,
-    reply_to: checked.replyTo ?? null,
-    dedupe_key: checked.dedupeKey ?? null,
-    status: 'pending' as const,
-    attempts: 0,
-    next_attempt_at: checked.notBefore ? checked.notBefore.toISOString() : now,
-    created_at: now,
-  };
+    checked.chapterId,
+    'mail',
+    checked.personId ?? null,
+    checked.to,
+    checked.template,
+    mailLocale(checked.locale),
+    JSON.stringify(data),
+    JSON.stringify(checked.headers),
+    checked.fromName ?? null,
+    checked.replyTo ?? null,
+    checked.dedupeKey ?? null,
+    'pending',
+    0,
+    checked.notBefore ? checked.notBefore.toISOString() : now,
+    now,
+  ];
 }
+
+const dedupeAt = outboxColumns.indexOf('dedupe_key');
 
 /**
  * The envelope of a mail the caller built itself from checked input (signing: the address
@@ -194,14 +222,10 @@ export async function enqueueMails(
 ): Promise<void> {
   const now = isoNow(clock);
   const newRowId = options.newRowId ?? (() => newId());
-  const rows = inputs.map((input) => outboxRow(input, newRowId(), now, options.trusted));
-  const first = rows[0];
-  if (!first) return;
-  const deduped = rows.some((r) => r.dedupe_key !== null);
-  // Every row comes from the same object literal: same keys, same order.
-  const columns = Object.keys(first);
-  const values = rows.map((row) => Object.values(row));
-  await bulk(db, deduped ? 'outbox:deduped' : 'outbox', columns, values, (v) => {
+  const rows = inputs.map((input) => outboxValues(input, newRowId(), now, options.trusted));
+  if (rows.length === 0) return;
+  const deduped = rows.some((r) => r[dedupeAt] !== null);
+  await bulk(db, deduped ? 'outbox:deduped' : 'outbox', outboxColumns, rows, (v) => {
     const insert = db.insertInto('outbox').values(v as never);
     return deduped ? insert.onConflict((oc) => oc.column('dedupe_key').doNothing()) : insert;
   });

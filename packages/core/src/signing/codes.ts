@@ -68,11 +68,24 @@ const crockford = '0123456789abcdefghjkmnpqrstvwxyz';
  * sortableId(clock) // '01jf3k2m9q' + 'x7k2pa'
  */
 export function sortableId(clock: Clock): string {
-  let ms = clock.now().getTime();
+  const ms = clock.now().getTime();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastTime = timePart(ms);
+  }
+  return lastTime + randomBase32(6);
+}
+
+// Thousands of ids a second share their millisecond: its 10 characters are built once.
+let lastMs = Number.NaN;
+let lastTime = '';
+
+function timePart(ms: number): string {
+  let rest = ms;
   let time = '';
   for (let i = 0; i < 10; i++) {
-    time = crockford[ms % 32] + time;
-    ms = Math.floor(ms / 32);
+    time = crockford[rest % 32] + time;
+    rest = Math.floor(rest / 32);
   }
-  return time + randomBase32(6);
+  return time;
 }
