@@ -23,6 +23,8 @@ const consentColumns = [
   'text_hash',
 ] as const;
 
+const textColumns = ['hash', 'purpose', 'locale', 'text', 'created_at'] as const;
+
 // The same few texts, signature after signature: each is hashed once (a SHA-256 of ~300
 // characters took ~3.5 µs per consent in the writer thread).
 const hashes = new Map<string, string>();
@@ -67,20 +69,13 @@ export async function recordConsents(
     ];
   });
   // The ledger's text versions (privacy module): one row per distinct text, kept forever.
-  const versions = new Map(
-    rows.map((r) => [r[9] as string, { purpose: 'email_updates', locale: r[5], text: r[4] }]),
-  );
-  for (const [hash, t] of versions) {
-    await trx
+  const versions = new Map(rows.map((r) => [r[9], [r[9], 'email_updates', r[5], r[4], now]]));
+  await bulk(trx, 'consent_texts', textColumns, [...versions.values()], (v) =>
+    trx
       .insertInto('consent_texts')
-      .values({
-        hash,
-        ...(t as { purpose: string; locale: string; text: string }),
-        created_at: now,
-      })
-      .onConflict((oc) => oc.column('hash').doNothing())
-      .execute();
-  }
+      .values(v as never)
+      .onConflict((oc) => oc.column('hash').doNothing()),
+  );
   await bulk(trx, 'consents', consentColumns, rows, (v) =>
     trx.insertInto('consents').values(v as never),
   );
