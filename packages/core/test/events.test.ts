@@ -201,6 +201,35 @@ describe('iCalendar', () => {
   });
 });
 
+describe('local times on the night clocks change', () => {
+  it('stores the hour before the spring change as it was typed, and refuses an empty event', async () => {
+    await createEvent(
+      db.kysely,
+      actor(),
+      base('spring-night', { startsLocal: '2027-03-28T00:59', endsLocal: '2027-03-28T01:59' }),
+      clock,
+    );
+    const event = await getPublicEvent(db.kysely, 'spring-night');
+    expect([event.startsAt, event.endsAt]).toEqual([
+      '2027-03-27T23:59:00.000Z',
+      '2027-03-28T00:59:00.000Z',
+    ]);
+    // 02:00 does not exist that night (it is 03:00): 01:00 → 02:00 is an hour long, and
+    // 03:00 → 02:00 ends as it starts.
+    await expect(
+      createEvent(
+        db.kysely,
+        actor(),
+        base('spring-empty', { startsLocal: '2027-03-28T03:00', endsLocal: '2027-03-28T02:00' }),
+        clock,
+      ),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fields: { endsLocal: 'Must be after the start.' },
+    });
+  });
+});
+
 describe('demo', () => {
   it('seeds the published demo event two weeks after the first start, once', async () => {
     const demoDb = await createTestDatabase();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { slugSchema } from '../chapters/schemas.ts';
 import { pledgeLocaleSchema, questionSchema } from '../pledges/schemas.ts';
-import { isTimeZone } from './time.ts';
+import { isTimeZone, zonedToUtc } from './time.ts';
 
 const localized = (max: number) =>
   z.object({
@@ -70,7 +70,7 @@ export const eventInput = z
         message: 'Required in the default language.',
       });
     }
-    if (v.endsLocal <= v.startsLocal) {
+    if (!endsAfterStart(v.startsLocal, v.endsLocal, v.timeZone)) {
       ctx.issues.push({
         code: 'custom',
         input: v.endsLocal,
@@ -79,6 +79,12 @@ export const eventInput = z
       });
     }
   });
+
+/** Compared as instants: 01:30 → 02:15 lasts 45 minutes, or none in the hour clocks skip. */
+function endsAfterStart(startsLocal: string, endsLocal: string, timeZone: string): boolean {
+  if (!isTimeZone(timeZone)) return endsLocal > startsLocal;
+  return zonedToUtc(endsLocal, timeZone) > zonedToUtc(startsLocal, timeZone);
+}
 
 export type EventInput = z.input<typeof eventInput>;
 export type EventData = z.output<typeof eventInput>;

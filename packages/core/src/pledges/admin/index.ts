@@ -1,3 +1,4 @@
+export { addDays, dayStart, localDay } from '../../clock/time-zones.ts';
 export { chapterTimeZone, getChapterPledge } from './access.ts';
 export { exportSignatures, recordSignatureExport, type SignatureExport } from './export.ts';
 export * from './manage.ts';
@@ -11,4 +12,3 @@ export {
   signatureBatches,
 } from './signatures-query.ts';
 export { type PledgeStats, pledgeStats } from './stats.ts';
-export { addDays, dayStart, localDay } from './time-zone.ts';

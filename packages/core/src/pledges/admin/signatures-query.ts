@@ -4,6 +4,7 @@
  * `signatures_pledge_time_idx` index (pledge_id, created_at, id) serves the date order).
  */
 import { type Kysely, sql } from 'kysely';
+import { addDays, dayStart } from '../../clock/time-zones.ts';
 import type { Database } from '../../db/schema.ts';
 import { containsText } from '../../db/text-search.ts';
 import { AppError, parseInput } from '../../errors/index.ts';
@@ -16,7 +17,6 @@ import {
   listSignaturesInput,
   type SignatureFilter,
 } from './schemas.ts';
-import { addDays, dayStart } from './time-zone.ts';
 
 /** One line of the signatures table. */
 export interface SignatureListItem {

@@ -4,12 +4,12 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { type Clock, systemClock } from '../../clock/index.ts';
+import { addDays, dayStart, localDay } from '../../clock/time-zones.ts';
 import type { Database } from '../../db/schema.ts';
 import { parseInput } from '../../errors/index.ts';
 import { readCounterSums } from '../pledges.ts';
 import { chapterTimeZone, getChapterPledge } from './access.ts';
 import { type PledgeStatsInput, pledgeStatsInput } from './schemas.ts';
-import { addDays, dayStart, localDay } from './time-zone.ts';
 
 export interface PledgeStats {
   timeZone: string;
