@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Seconds to wait, from `Retry-After` (429 only). */
+    readonly retryAfter = 0,
   ) {
     super(message);
   }
@@ -41,7 +43,8 @@ export async function request<T>(base: string, path: string, body?: unknown): Pr
   const data = (await res.json().catch(() => ({}))) as T & Partial<ApiErrorBody>;
   if (!res.ok) {
     const e = data.error;
-    throw new ApiError(res.status, e?.code ?? 'ERROR', e?.message ?? '', e?.fields);
+    const wait = Number(res.headers.get('retry-after')) || 0;
+    throw new ApiError(res.status, e?.code ?? 'ERROR', e?.message ?? '', e?.fields, wait);
   }
   return data;
 }

@@ -22,8 +22,11 @@ const en = {
   share: 'Share',
   copy: 'Copy link',
   copied: 'Link copied.',
-  count: (n: string) => `${n} signatures`,
+  count: (n: string, c: number) => `${n} signature${c === 1 ? '' : 's'}`,
   goal: (g: string) => `Goal: ${g}`,
+  invalid: 'Check this field.',
+  tooLong: (n: string) => `At most ${n} characters.`,
+  tooMany: (s: number) => `Too many signatures from your connection. Try again in ${s} s.`,
 };
 
 export type Strings = typeof en;
@@ -51,8 +54,12 @@ const fr: Strings = {
   share: 'Partager',
   copy: 'Copier le lien',
   copied: 'Lien copié.',
-  count: (n: string) => `${n} signatures`,
+  // French counts 0 and 1 in the singular.
+  count: (n: string, c: number) => `${n} signature${c < 2 ? '' : 's'}`,
   goal: (g: string) => `Objectif : ${g}`,
+  invalid: 'Vérifiez ce champ.',
+  tooLong: (n: string) => `${n} caractères au maximum.`,
+  tooMany: (s: number) => `Trop de signatures depuis votre connexion. Réessayez dans ${s} s.`,
 };
 
 export const strings = { en, fr } as const;

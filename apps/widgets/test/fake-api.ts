@@ -72,6 +72,7 @@ export async function startFakeApi(pledge = pledgeFixture()): Promise<FakeApi> {
         'content-type': 'application/json',
         'access-control-allow-origin': '*',
         'access-control-allow-headers': 'content-type',
+        'access-control-expose-headers': 'retry-after',
       });
       res.end(JSON.stringify(body));
     };
@@ -90,6 +91,20 @@ export async function startFakeApi(pledge = pledgeFixture()): Promise<FakeApi> {
           error: {
             code: 'RATE_LIMITED',
             message: 'Too many signatures from here. Try again in a minute.',
+          },
+        });
+      }
+      if (body.email === 'late@example.org') {
+        return json(422, {
+          error: { code: 'UNPROCESSABLE', message: 'This pledge is closed: it takes no more.' },
+        });
+      }
+      if (body.name === 'x'.repeat(201)) {
+        return json(400, {
+          error: {
+            code: 'BAD_REQUEST',
+            message: 'Invalid input: name.',
+            fields: { name: 'At most 200 characters.' },
           },
         });
       }

@@ -52,6 +52,17 @@ describe('<groundwork-pledge>', () => {
     expect($(root, '.hp').getAttribute('aria-hidden')).toBe('true');
   });
 
+  it('loads the pledge once per element when the script arrives after the markup', async () => {
+    const before = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('chatgpt'));
+    document.body.innerHTML =
+      '<groundwork-late pledge="quit-chatgpt" locale="fr" accent="#0055aa" compact></groundwork-late>';
+    customElements.define('groundwork-late', pledgeElement(api.url));
+    const root = document.querySelector('groundwork-late')?.shadowRoot as ShadowRoot;
+    await ready(root);
+    const after = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('chatgpt'));
+    expect(after.length - before.length).toBe(1);
+  });
+
   it('follows the host page language, and the locale attribute overrides it', async () => {
     document.documentElement.lang = 'fr-FR';
     const fr = mount();
@@ -90,19 +101,56 @@ describe('<groundwork-pledge>', () => {
     expect($(root, '#f-email').getAttribute('aria-describedby')).toBe('f-email-e');
   });
 
-  it("shows the API's message when it refuses for another reason (rate limit)", async () => {
+  it('says a refusal without field errors in its own words, and gives the focus back to the button', async () => {
     const root = mount();
     await ready(root);
     fill(root, 'email', 'busy@example.org');
     $<HTMLInputElement>(root, '[name="a:why"][value=price]').checked = true;
+    $<HTMLButtonElement>(root, 'button[type=submit]').focus();
     submit(root);
     await vi.waitFor(() =>
       expect($(root, '[role=alert]').textContent).toBe(
-        'Too many signatures from here. Try again in a minute.',
+        'Too many signatures from your connection. Try again in 60 s.',
       ),
     );
-    expect($<HTMLButtonElement>(root, 'button[type=submit]').disabled).toBe(false);
+    const button = $<HTMLButtonElement>(root, 'button[type=submit]');
+    expect(button.disabled).toBe(false);
+    await vi.waitFor(() => expect(root.activeElement).toBe(button));
     expect(root.querySelector('[part=thanks]')).toBeNull();
+  });
+
+  it('says in French that the pledge closed, and that a field is too long', async () => {
+    const root = mount({ locale: 'fr' });
+    await ready(root);
+    $<HTMLInputElement>(root, '[name="a:why"][value=price]').checked = true;
+    fill(root, 'email', 'late@example.org');
+    submit(root);
+    await vi.waitFor(() =>
+      expect($(root, '[role=alert]').textContent).toBe('Cet engagement est clos.'),
+    );
+    fill(root, 'email', 'long@example.org');
+    fill(root, 'name', 'x'.repeat(201));
+    submit(root);
+    await vi.waitFor(() =>
+      expect($(root, '#f-name-e').textContent).toBe('200 caractères au maximum.'),
+    );
+    expect(root.activeElement).toBe($(root, '#f-name'));
+  });
+
+  it('says "1 signature" and, in French, "0 signature"', async () => {
+    const count = api.pledge.count;
+    try {
+      api.pledge.count = 1;
+      const en = mount();
+      await ready(en);
+      expect($(en, '[part=count]').textContent).toMatch(/^1 signature Goal/);
+      api.pledge.count = 0;
+      const fr = mount({ locale: 'fr' });
+      await ready(fr);
+      expect($(fr, '[part=count]').textContent).toMatch(/^0 signature Objectif/);
+    } finally {
+      api.pledge.count = count;
+    }
   });
 
   it('signs, then shows the thank-you step with the count, next steps and share links', async () => {

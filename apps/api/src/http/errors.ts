@@ -22,7 +22,11 @@ export interface MappedError {
 export function mapError(error: unknown, log: Logger, requestId?: string): MappedError {
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (error.retryAfter !== undefined) headers['Retry-After'] = String(error.retryAfter);
+    if (error.retryAfter !== undefined) {
+      headers['Retry-After'] = String(error.retryAfter);
+      // A widget on another origin may read it only if it is exposed (not CORS-safelisted).
+      headers['Access-Control-Expose-Headers'] = 'Retry-After';
+    }
     return {
       status: error.status,
       headers,

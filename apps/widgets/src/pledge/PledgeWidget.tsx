@@ -80,7 +80,8 @@ export function PledgeWidget(props: WidgetOptions) {
         <h2 part="title">{p.title}</h2>
         {!props.compact && <div class="body" part="body" innerHTML={p.bodyHtml} />}
         <p class="count" part="count" id="count" aria-live="polite" aria-atomic="true">
-          {t().count(fmt(count().count))} <span class="muted">{t().goal(fmt(count().goal))}</span>
+          {t().count(fmt(count().count), count().count)}{' '}
+          <span class="muted">{t().goal(fmt(count().goal))}</span>
         </p>
         <progress
           part="progress"

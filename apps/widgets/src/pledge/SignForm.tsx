@@ -15,6 +15,26 @@ export interface SignFormProps {
   onSigned(result: SignatureResult): void;
 }
 
+/** The server's field messages are English: said in the widget's language instead. */
+function localFields(fields: Record<string, string>, t: Strings): Record<string, string> {
+  const local: Record<string, string> = {};
+  for (const [k, message] of Object.entries(fields)) {
+    const max = /^At most (\d+) characters/.exec(message)?.[1];
+    local[k] = k === 'email' ? t.invalidEmail : max ? t.tooLong(max) : t.invalid;
+  }
+  return local;
+}
+
+/** The message above the button for a failed signature. */
+function failure(e: ApiError, t: Strings): string {
+  if (e.status === 0) return t.offline;
+  if (Object.keys(e.fields).length) return t.fix;
+  if (e.status === 429) return t.tooMany(e.retryAfter || 60);
+  // The one 422 without fields: the pledge closed while the page was open.
+  if (e.status === 422) return t.closed;
+  return t.failed;
+}
+
 /**
  * The signing form. Reads its values from FormData on submit (no per-field state), shows the
  * API's field errors next to their fields and moves focus to the first one.
@@ -28,8 +48,13 @@ export function SignForm(props: SignFormProps) {
   const fail = (fields: Record<string, string>, text: string) => {
     setErrors(fields);
     setMessage(text);
+    // To the first bad field; with none (offline, 429, closed), back to the button, which
+    // was disabled while busy and so lost the focus.
     queueMicrotask(() =>
-      form.querySelector<HTMLElement>('[aria-invalid=true],.bad input')?.focus(),
+      (
+        form.querySelector<HTMLElement>('[aria-invalid=true],.bad input') ??
+        form.querySelector('button')
+      )?.focus(),
     );
   };
 
@@ -67,13 +92,7 @@ export function SignForm(props: SignFormProps) {
     } catch (err) {
       // Status 0 is the network; anything else unexpected (a failed proof of work) is generic.
       const e = err instanceof ApiError ? err : new ApiError(-1, 'ERROR', '');
-      const fields = e.fields;
-      // The server's wording is English; the one field error people hit is said in their language.
-      if (fields.email) fields.email = t.invalidEmail;
-      fail(
-        fields,
-        e.status === 0 ? t.offline : Object.keys(fields).length ? t.fix : e.message || t.failed,
-      );
+      fail(localFields(e.fields, t), failure(e, t));
     } finally {
       setBusy(false);
     }

@@ -19,10 +19,10 @@ function embedder(): string {
  * relative colours, else white (the usual case: a dark brand colour).
  */
 function accentSheet(accent: string | null): CSSStyleSheet[] {
-  if (!accent || !globalThis.CSS?.supports('color', accent)) return [];
+  if (!accent || !globalThis.CSS?.supports?.('color', accent)) return [];
   const s = new CSSStyleSheet();
   s.replaceSync(
-    `.gw{--gw-accent:${accent};--gw-on-accent:#fff}@supports (color:lch(from red l c h)){.gw{--gw-on-accent:lch(from ${accent} calc((50 - l)*999) 0 0)}}`,
+    `.gw{--_accent:${accent};--_on-accent:#fff}@supports (color:lch(from red l c h)){.gw{--_on-accent:lch(from ${accent} calc((50 - l)*999) 0 0)}}`,
   );
   return [s];
 }
@@ -39,9 +39,10 @@ export function pledgeElement(defaultBase: string): CustomElementConstructor {
   return class GroundworkPledge extends HTMLElement {
     static observedAttributes = ATTRIBUTES;
     #dispose: (() => void) | undefined;
+    #queued = false;
 
     connectedCallback() {
-      this.#mount();
+      this.#schedule();
     }
 
     disconnectedCallback() {
@@ -51,12 +52,26 @@ export function pledgeElement(defaultBase: string): CustomElementConstructor {
 
     attributeChangedCallback() {
       // Attributes rarely change after load (the admin preview does): simply render anew.
-      if (this.isConnected) this.#mount();
+      if (this.isConnected) this.#schedule();
     }
 
-    #mount() {
+    /**
+     * One render for everything that changed in this task: when the script arrives after
+     * the markup, the element is upgraded with one attribute change per attribute, then
+     * connected; each render loads the pledge.
+     */
+    #schedule() {
+      if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+      if (this.#queued) return;
+      this.#queued = true;
+      queueMicrotask(() => {
+        this.#queued = false;
+        if (this.isConnected) this.#mount(this.shadowRoot as ShadowRoot);
+      });
+    }
+
+    #mount(root: ShadowRoot) {
       this.#dispose?.();
-      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = [sheet(), ...accentSheet(this.getAttribute('accent'))];
       root.textContent = '';
       const slug = this.getAttribute('pledge');
