@@ -30,6 +30,7 @@ describe('rate limits (on by default)', () => {
     const limited = await sign(server, 'limited', { email: 'rl2@example.org' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
     const body = await read(limited);
     expect(body.error.code).toBe('RATE_LIMITED');
     expect(body.error.message).toMatch(/try again/);

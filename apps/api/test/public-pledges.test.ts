@@ -160,6 +160,14 @@ describe('GET /api/v1/pledges/:slug/count', () => {
       headers: { 'if-none-match': etag as string },
     });
     expect(again.status).toBe(304);
+    // RFC 9110 compares If-None-Match weakly, and `*` matches; other origins may read the tag.
+    for (const condition of [`W/${etag}`, `"other", ${etag}`, '*']) {
+      const weak = await server.app.request('/api/v1/pledges/quit-chatgpt/count', {
+        headers: { 'if-none-match': condition },
+      });
+      expect([condition, weak.status]).toEqual([condition, 304]);
+    }
+    expect(res.headers.get('access-control-expose-headers')).toBe('ETag');
     await server.app.request(
       '/api/v1/pledges/quit-chatgpt/signatures',
       json({ email: 'etag@example.org' }),
@@ -216,6 +224,7 @@ describe('over the real port', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/if-none-match/i);
     const urls = [
       ['GET', '/api/v1/pledges/quit-chatgpt'],
       ['GET', '/api/v1/pledges/quit-chatgpt/count'],

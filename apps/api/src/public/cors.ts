@@ -3,7 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 const preflightHeaders = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type',
+  // If-None-Match: a widget revalidating the count sends it (not CORS-safelisted).
+  'Access-Control-Allow-Headers': 'Content-Type, If-None-Match',
   'Access-Control-Max-Age': '86400',
 };
 

@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { SigningService } from '@groundwork/core/signing';
+import { matchesEtag } from './etag.ts';
 import { countCacheControl } from './routes.ts';
 
 const countRoute = /^\/api\/v1\/pledges\/([a-z0-9-]{2,64})\/count(?:\?.*)?$/;
@@ -55,7 +56,7 @@ function answerCount(
     answer = prepare(view);
     prepared.set(slug, answer);
   }
-  if (req.headers['if-none-match']?.split(',').some((t) => t.trim() === answer.etag)) {
+  if (matchesEtag(req.headers['if-none-match'], answer.etag)) {
     res.writeHead(304, answer.notModified).end();
   } else {
     res.writeHead(200, answer.ok).end(answer.body);
@@ -68,6 +69,8 @@ function prepare(view: { count: number; goal: number }): Prepared {
   const body = `{"count":${view.count},"goal":${view.goal}}`;
   const notModified = {
     'access-control-allow-origin': '*',
+    // Widgets on other origins may read the ETag only if it is exposed.
+    'access-control-expose-headers': 'ETag',
     'cache-control': countCacheControl,
     etag,
     'x-content-type-options': 'nosniff',

@@ -11,6 +11,7 @@ import { clientIp } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { MAX_SIGNATURE_BODY, readSignatureBody } from './body.ts';
 import { openCors } from './cors.ts';
+import { matchesEtag } from './etag.ts';
 import { SIGNING_CACHE_CONTROL, signingMeta } from './sign-request.ts';
 import { createCountStreams } from './stream.ts';
 
@@ -71,9 +72,9 @@ export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
     const { count, goal } = await signing.count(c.req.param('slug'));
     const etag = `"${count}-${goal}"`;
     c.header('ETag', etag);
+    c.header('Access-Control-Expose-Headers', 'ETag');
     c.header('Cache-Control', shortCache);
-    const ifNoneMatch = c.req.header('if-none-match');
-    if (ifNoneMatch?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304);
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     return c.json({ count, goal });
   });
 
