@@ -125,6 +125,48 @@ describe('signing', () => {
     await expect(signing.confirm(token)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('sends a new link to someone who signs again unconfirmed, at most every ten minutes', async () => {
+    const pledge = await createPledge(
+      db.kysely,
+      chapterId,
+      basePledge('resend', { requiresConfirmation: true, countUnconfirmed: false }),
+      clock,
+    );
+    const signing = service();
+    const links = async () =>
+      (
+        await db.kysely
+          .selectFrom('outbox')
+          .select('payload')
+          .where('to_address', '=', 'late@example.org')
+          .where('template', '=', 'pledge-confirm')
+          .orderBy('id')
+          .execute()
+      ).map((m) => JSON.parse(m.payload).confirmUrl.split('/confirm/')[1] as string);
+    const first = await signing.sign('resend', { email: 'late@example.org' }, { ipHash: 'h' });
+    clock.advance(5 * 60 * 1000);
+    const soon = await signing.sign('resend', { email: 'late@example.org' }, { ipHash: 'h' });
+    expect(soon).toEqual(first);
+    expect(await links()).toHaveLength(1);
+    clock.advance(8 * 24 * 3600 * 1000); // the first link expired
+    const later = await signing.sign('resend', { email: ' LATE@example.org' }, { ipHash: 'h' });
+    expect(later).toEqual(first);
+    const [old, fresh] = await links();
+    await expect(signing.confirm(old as string)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await signing.confirm(fresh as string);
+    await expectCounted(pledge.id, { confirmed: 1 });
+    // Confirmed: signing again sends nothing more, and nothing is stored twice.
+    clock.advance(3600 * 1000);
+    await signing.sign('resend', { email: 'late@example.org' }, { ipHash: 'h' });
+    expect(await links()).toHaveLength(2);
+    const rows = await db.kysely
+      .selectFrom('signatures')
+      .select('id')
+      .where('pledge_id', '=', pledge.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('records who referred whom and the embedding site', async () => {
     await createPledge(db.kysely, chapterId, basePledge('refs'), clock);
     const signing = service();

@@ -18,6 +18,12 @@ import type { Planned, WriteOptions } from './store.ts';
 /** How long a confirmation link works. */
 export const CONFIRMATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
+/**
+ * Signing again while unconfirmed sends a new link, at most once in this long (anyone can type
+ * an address: this bounds what they can make a stranger's inbox receive).
+ */
+export const RESEND_AFTER_MS = 10 * 60 * 1000;
+
 export interface SigningMail {
   chapterId: string;
   /** Already validated and normalized by the signing schema. */
@@ -134,4 +140,34 @@ export async function queueBatchMails(
     trx.insertInto('signature_confirmations').values(v as never),
   );
   await queueSigningMails(trx, mails, options.clock);
+}
+
+/**
+ * Of the plans that met an existing signature, those still waiting for their confirmation
+ * whose last link is older than `RESEND_AFTER_MS`: the link may have expired or been lost, and
+ * the page for a dead link says to sign again. The answer to the signer stays the same.
+ *
+ * @example
+ * const again = await confirmationsToResend(trx, adopted, clock);
+ */
+export async function confirmationsToResend(
+  trx: Transaction<Database>,
+  adopted: Planned[],
+  clock: Clock,
+): Promise<Planned[]> {
+  const pending = adopted.filter((p) => p.existingStatus === 'pending' && p.status === 'pending');
+  if (pending.length === 0) return [];
+  const since = new Date(clock.now().getTime() - RESEND_AFTER_MS).toISOString();
+  const recent = await trx
+    .selectFrom('signature_confirmations')
+    .select('signature_id')
+    .where(
+      'signature_id',
+      'in',
+      pending.map((p) => p.signatureId),
+    )
+    .where('created_at', '>', since)
+    .execute();
+  const sentLately = new Set(recent.map((r) => r.signature_id));
+  return pending.filter((p) => !sentLately.has(p.signatureId));
 }

@@ -12,7 +12,7 @@ import type { Pledge } from '../pledges/pledges.ts';
 import { newReferralCode, newReferralPrefix, sortableId } from './codes.ts';
 import { recordConsents } from './consents.ts';
 import { addToCounter, type CounterDelta } from './counter.ts';
-import { queueBatchMails } from './mail.ts';
+import { confirmationsToResend, queueBatchMails } from './mail.ts';
 import type { ValidSignature } from './schemas.ts';
 import type { SignatureStatus } from './signing.table.ts';
 
@@ -49,6 +49,8 @@ export interface Planned {
   personId: string;
   ref: string;
   status: SignatureStatus;
+  /** The stored signature's status, when this person had signed already. */
+  existingStatus?: SignatureStatus;
 }
 
 const signatureColumns = [
@@ -134,7 +136,12 @@ export async function writeSignatures(
   const fresh = plans.filter((p) => inserted.has(p.signatureId));
   const deltas = await bumpCounters(trx, fresh);
   await recordConsents(trx, fresh, now, options);
-  await queueBatchMails(trx, fresh, options);
+  const again = await confirmationsToResend(
+    trx,
+    plans.filter((p) => !inserted.has(p.signatureId)),
+    options.clock,
+  );
+  await queueBatchMails(trx, again.length > 0 ? [...fresh, ...again] : fresh, options);
   return {
     items: items.map((i) => {
       const p = planned.get(`${i.pledge.id}\n${personOf(i)}`) as Planned;
@@ -188,7 +195,7 @@ async function adoptExisting(
   for (const [pledgeId, group] of groupBy(missing, (p) => p.item.pledge.id)) {
     const rows = await trx
       .selectFrom('signatures')
-      .select(['id', 'person_id', 'referral_code'])
+      .select(['id', 'person_id', 'referral_code', 'status'])
       .where('pledge_id', '=', pledgeId)
       .where(
         'person_id',
@@ -202,6 +209,7 @@ async function adoptExisting(
       if (!row) throw new Error('signing: conflicting signature not found');
       p.signatureId = row.id;
       p.ref = row.referral_code;
+      p.existingStatus = row.status;
     }
   }
 }
