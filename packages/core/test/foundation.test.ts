@@ -1,4 +1,8 @@
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createChapter, findChapterBySlug } from '@groundwork/core/chapters';
+import { openDatabase } from '@groundwork/core/db';
 import { seedDemo } from '@groundwork/core/demo';
 import { AppError } from '@groundwork/core/errors';
 import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
@@ -33,6 +37,28 @@ describe('the database', () => {
     expect(journal.rows[0]?.journal_mode).toBe('wal');
     expect(fk.rows[0]?.foreign_keys).toBe(1);
     expect(sync.rows[0]?.synchronous).toBe(2);
+  });
+
+  it('keeps a SQLite file, its WAL and its folder readable by their owner only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-mode-'));
+    try {
+      const db = await openDatabase(`file:${join(dir, 'data', 'new.sqlite')}`);
+      await sql`create table t (x integer)`.execute(db.kysely);
+      for (const name of ['new.sqlite', 'new.sqlite-wal', 'new.sqlite-shm']) {
+        const mode = statSync(join(dir, 'data', name)).mode & 0o777;
+        expect([name, mode]).toEqual([name, 0o600]);
+      }
+      await db.close();
+      expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+      // An older install's file, readable by everyone, is tightened when opened.
+      const old = join(dir, 'old.sqlite');
+      writeFileSync(old, '');
+      chmodSync(old, 0o644);
+      await (await openDatabase(`file:${old}`)).close();
+      expect(statSync(old).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers ping', async () => {

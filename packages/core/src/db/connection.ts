@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type pg from 'pg';
@@ -55,7 +55,7 @@ export async function openDatabase(url: string): Promise<Db> {
       },
     };
   }
-  if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+  if (target.path !== ':memory:') createPrivately(target.path);
   const { kysely } = openSqlite(target.path);
   return {
     kysely,
@@ -65,4 +65,19 @@ export async function openDatabase(url: string): Promise<Db> {
     ...(target.path !== ':memory:' ? { sqlitePath: target.path } : {}),
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * The database holds supporters' personal data: readable by its owner only. A new file is
+ * created with mode 0600 before SQLite opens it (SQLite gives its -wal and -shm files the
+ * database file's mode); an existing one readable by others (an older install) is tightened.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  try {
+    if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  } catch {
+    // Not ours to change (another user's file): leave its mode as its owner set it.
+  }
 }
