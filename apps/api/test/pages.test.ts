@@ -45,6 +45,10 @@ describe('GET /p/:slug', () => {
     expect(page).toMatch(/name="website" value="" tabindex="-1" autocomplete="off"/);
     expect(page).toContain('<div class="hp" aria-hidden="true">');
     expect(page).toContain('name="postalCode"');
+    // The browser stops where the server would refuse.
+    expect(page).toMatch(/name="email" type="email"[^>]*maxlength="254"/);
+    expect(page).toMatch(/name="name" type="text"[^>]*maxlength="200"/);
+    expect(page).toMatch(/name="postalCode" type="text"[^>]*maxlength="16"/);
     expect(page).toMatch(/type="checkbox" id="f-answers_why" name="answers.why" value="data"/);
     expect(page).toMatch(/type="radio" id="f-answers_instead" name="answers.instead" value="open"/);
     expect(page).toMatch(/id="f-answers_note" name="answers.note" type="text"/);

@@ -107,13 +107,16 @@ interface TextFieldProps {
   t: PageStrings;
 }
 
+/** The signing schema's limits (`packages/core/src/signing/schemas.ts`), so the browser stops there. */
+const maxLengths: Record<string, number> = { email: 254, name: 200, postalCode: 16 };
+
 function textField(p: TextFieldProps): Html {
   const error = p.errors[p.path];
   const id = fieldId(p.path);
   return html`<div class="field${error ? ' field-error' : ''}">
 <label for="${id}">${p.label} ${requiredMark(p.required, p.t)}</label>
 ${error ? html`<p class="error" id="${errorId(p.path)}">${error}</p>` : ''}
-<input id="${id}" name="${p.path}" type="${p.type}" value="${p.value}" autocomplete="${p.autocomplete}" maxlength="320"${p.required ? html` required` : ''}${invalidAttrs(p.path, error)}>
+<input id="${id}" name="${p.path}" type="${p.type}" value="${p.value}" autocomplete="${p.autocomplete}" maxlength="${String(maxLengths[p.path] ?? 2000)}"${p.required ? html` required` : ''}${invalidAttrs(p.path, error)}>
 </div>`;
 }
 

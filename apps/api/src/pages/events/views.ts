@@ -111,7 +111,7 @@ function rsvpSection(props: Parameters<typeof eventPage>[0]): Html {
     return html`<div class="field${error ? ' field-error' : ''}">
 <label for="f-${path}">${label} <span class="req" aria-hidden="true">*</span></label>
 ${error ? html`<p class="error" id="err-${path}">${error}</p>` : ''}
-<input id="f-${path}" name="${path}" type="${type}" value="${values[path]}" autocomplete="${autocomplete}" maxlength="254" required${error ? html` aria-invalid="true" aria-describedby="err-${path}"` : ''}>
+<input id="f-${path}" name="${path}" type="${type}" value="${values[path]}" autocomplete="${autocomplete}" maxlength="${path === 'email' ? '254' : '200'}" required${error ? html` aria-invalid="true" aria-describedby="err-${path}"` : ''}>
 </div>`;
   };
   return html`<section class="sign" aria-labelledby="rsvp-heading">
