@@ -52,6 +52,19 @@ beforeAll(async () => {
 <iframe src="${api}/embed/pledge/quit-chatgpt?locale=en" title="Sign the pledge" width="100%" height="600"></iframe>
 </main></body></html>`,
     },
+    // A right-to-left page with loud inherited styles, theming the widget from an ancestor.
+    '/styled': {
+      csp: scriptCsp,
+      body: `<!doctype html><html lang="en" dir="rtl"><head><meta charset="utf-8"><title>Ally</title>
+<link rel="stylesheet" href="/styled.css">
+<script src="${api}/widgets/pledge.js" async></script></head>
+<body><main><div class="brand"><groundwork-pledge pledge="quit-chatgpt"></groundwork-pledge></div></main></body></html>`,
+    },
+    '/styled.css': {
+      type: 'text/css',
+      body: `body { text-transform: uppercase; letter-spacing: 4px; text-align: right; }
+.brand { --gw-accent: rgb(0, 85, 170); }`,
+    },
     // The resize listener from docs/widget.md, in a file (this host forbids inline scripts).
     '/resize.js': {
       type: 'text/javascript',
@@ -117,7 +130,7 @@ async function step(page: Page, name: string, run: () => Promise<void>): Promise
 }
 
 const countOf = (text: string | null) =>
-  Number((/([\d,]+) signatures/.exec(text ?? '')?.[1] ?? '').replace(/,/g, ''));
+  Number((/([\d,]+) signatures?/.exec(text ?? '')?.[1] ?? '').replace(/,/g, ''));
 
 /** Fills and sends the form inside `scope` (a page or the iframe) and waits for thanks. */
 async function sign(scope: Page | Frame, root: string, email: string): Promise<void> {
@@ -279,6 +292,35 @@ describe('the pledge widget on another origin under a strict CSP', { timeout: 60
       expect(numberIn(imported)).toBe(1234);
     });
     expect(w.foreign).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.context.close();
+  });
+
+  it("keeps the host page's inherited styles out, takes --gw-* from an ancestor, adds no scroll", async () => {
+    const w = await open();
+    const { page } = w;
+    await step(page, 'styled-host', async () => {
+      await page.goto(`${host.origin}/styled`);
+      await page.locator('groundwork-pledge form').waitFor();
+      const look = await page.locator('groundwork-pledge').evaluate((el) => {
+        const root = el.shadowRoot as ShadowRoot;
+        const style = (sel: string) => getComputedStyle(root.querySelector(sel) as Element);
+        return {
+          transform: style('h2').textTransform,
+          spacing: style('h2').letterSpacing,
+          align: style('label').textAlign,
+          accent: style('button[type=submit]').backgroundColor,
+          scrolls: document.documentElement.scrollWidth > window.innerWidth,
+        };
+      });
+      expect(look).toEqual({
+        transform: 'none',
+        spacing: 'normal',
+        align: 'start',
+        accent: 'rgb(0, 85, 170)',
+        scrolls: false,
+      });
+    });
     expect(w.problems).toEqual([]);
     await w.context.close();
   });
