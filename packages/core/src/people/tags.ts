@@ -48,17 +48,19 @@ export async function listTags(db: Kysely<Database>, chapterId: string): Promise
   return rows.map((r) => ({ id: r.id, name: r.name, people: Number(r.people ?? 0) }));
 }
 
+/** Tag names are unique per chapter ignoring case: "volunteers" beside "Volunteers" is a typo. */
 async function ensureUnique(db: Kysely<Database>, chapterId: string, name: string, except = '') {
   const clash = await db
     .selectFrom('tags')
-    .select('id')
+    .select('name')
     .where('chapter_id', '=', chapterId)
-    .where('name', '=', name)
+    // lower() folds all of Unicode on both engines (db/sqlite.ts registers it for SQLite).
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
     .where('id', '!=', except)
     .executeTakeFirst();
   if (clash) {
-    throw new AppError('CONFLICT', 'A tag with this name exists.', {
-      fields: { name: 'Already used.' },
+    throw new AppError('CONFLICT', `A tag with this name exists: ${clash.name}.`, {
+      fields: { name: `Already used: ${clash.name}.` },
     });
   }
 }
