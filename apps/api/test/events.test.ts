@@ -137,7 +137,21 @@ describe('hosted pages', () => {
       body: 'email=nope&name=&locale=fr',
     });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('Cette adresse e-mail n’est pas valable.');
+    const page = await res.text();
+    expect(page).toContain('Cette adresse e-mail n’est pas valable.');
+    // The browser stops where the server would refuse.
+    expect(page).toMatch(/name="name" type="text"[^>]*maxlength="200"/);
+    expect(page).toMatch(/name="email" type="email"[^>]*maxlength="254"/);
+  });
+
+  it('answers the chapter page in the browser language, like the other public pages', async () => {
+    const english = { headers: { 'accept-language': 'en-US,en' } };
+    const page = await (await server.app.request('/c/quitgpt-paris', english)).text();
+    expect(page).toContain('<html lang="en"');
+    expect(page).toContain('Upcoming events');
+    expect(page).toContain('Mass Cancellation Party');
+    const chosen = await server.app.request('/c/quitgpt-paris?locale=fr', english);
+    expect(await chosen.text()).toContain('Soirée de résiliation collective');
   });
 
   it('lists the event and the live pledge on the chapter page, with a parseable feed', async () => {
@@ -240,5 +254,21 @@ describe('the last seat over HTTP', () => {
     expect(answers.map((r) => r.status)).toEqual(Array(20).fill(201));
     const counts = await caller.events.counts({ chapterId, eventId });
     expect(counts).toMatchObject({ confirmed: 1, waitlisted: 19 });
+  });
+});
+
+describe("the attendee's own calendar file", () => {
+  it("names the attendee's own calendar file after the event title, not its slug", async () => {
+    await server.app.request(`/e/${slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'cal@example.org', name: 'Cal', locale: 'en' }).toString(),
+    });
+    const [mail] = await mails('cal@example.org');
+    const payload = JSON.parse(mail?.payload ?? '{}');
+    const ics = await server.app.request(new URL(payload.icsUrl).pathname);
+    const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
+    expect(calendar.getFirstPropertyValue('name')).toBe('Mass Cancellation Party');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Mass Cancellation Party');
   });
 });

@@ -92,6 +92,16 @@ describe('unsubscribe and my data', () => {
     expect(redactPath(unsubscribePath)).toBe('/unsubscribe/:token');
   });
 
+  it('an invalid or tampered unsubscribe link says so on GET too (410, no button)', async () => {
+    for (const token of ['garbage', 'x'.repeat(40)]) {
+      const res = await fetch(`${server.url}/unsubscribe/${token}?locale=en`);
+      expect(res.status).toBe(410);
+      const html = await res.text();
+      expect(html).toContain('This link does not work');
+      expect(html).not.toContain('<form');
+    }
+  });
+
   it('my data: same answer for unknown addresses, a magic link that shows, downloads, withdraws and erases', async () => {
     // Every hosted page links the "my data" page in its footer.
     const pledgePage = await (await fetch(`${server.url}/p/pages-confirm?locale=fr`)).text();

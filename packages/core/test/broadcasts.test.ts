@@ -127,4 +127,27 @@ describe('broadcasts', () => {
     expect(broadcast.status).toBe('sent');
     expect(progress.queued).toBe(2);
   });
+
+  it('refuses a segment naming an event (or tag) the chapter does not have', async () => {
+    const draft = (segment: Record<string, string>) =>
+      createBroadcast(
+        db.kysely,
+        chapterId,
+        'u1',
+        { subject: 'Hello', body: 'Hi', locale: 'en', segment },
+        clock,
+      );
+    await expect(draft({ eventId: 'nope' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fields: { 'segment.eventId': 'No such event in this chapter.' },
+    });
+    await expect(draft({ tagId, eventId: 'nope' })).rejects.toMatchObject({
+      fields: { 'segment.eventId': 'No such event in this chapter.' },
+    });
+    await expect(draft({ tagId: 'nope' })).rejects.toMatchObject({
+      fields: { 'segment.tagId': 'No such tag in this chapter.' },
+    });
+    const drafts = await db.kysely.selectFrom('broadcasts').select('id').execute();
+    expect(drafts).toHaveLength(1); // only the earlier test's broadcast
+  });
 });

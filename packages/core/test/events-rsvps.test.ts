@@ -8,6 +8,8 @@ import {
   utcToZoned,
   zonedToUtc,
 } from '@groundwork/core/events';
+import { getPerson } from '@groundwork/core/people';
+import { loadMyData } from '@groundwork/core/privacy';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -138,5 +140,48 @@ describe('RSVPs', () => {
     expect(payload.place).toBe('Café');
     const event = await getPublicEvent(db.kysely, 'promo');
     expect(event.onlineUrl).toBe('https://meet.example/room'); // the domain knows; the API view hides it (api test)
+  });
+});
+
+describe('what the attendee sees of their RSVP', () => {
+  /** The id of the person behind an e-mail. */
+  async function personId(email: string) {
+    const row = await db.kysely
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  it("shows the event title in the person's language, else the event's own", async () => {
+    await createEvent(db.kysely, actor(), base('titled', { capacity: 10 }), clock);
+    const frOnly = { title: { fr: 'Petite réunion' }, capacity: 10 };
+    await createEvent(db.kysely, actor(), base('fr-only', frOnly), clock);
+    const email = 'reader@example.org';
+    await rsvp(db.kysely, 'titled', { email, name: 'Reader', locale: 'en' }, opts);
+    await rsvp(db.kysely, 'fr-only', { email, name: 'Reader', locale: 'en' }, opts);
+    const id = await personId(email);
+    const data = await loadMyData(db.kysely, id);
+    expect(data?.rsvps.map((r) => r.title)).toEqual(['Party titled', 'Petite réunion']);
+    const timeline = (await getPerson(db.kysely, chapterId, id)).timeline;
+    const labels = timeline.filter((e) => e.kind === 'rsvp').map((e) => e.label);
+    expect(labels.sort()).toEqual(['Party titled', 'Petite réunion']);
+  });
+
+  it('records the RSVP consent with its text version, which my data reports', async () => {
+    await createEvent(db.kysely, actor(), base('consenting', { capacity: 10 }), clock);
+    const email = 'consenting@example.org';
+    await rsvp(db.kysely, 'consenting', { email, name: 'C', consent: true, locale: 'en' }, opts);
+    const id = await personId(email);
+    const row = await db.kysely
+      .selectFrom('consents')
+      .innerJoin('consent_texts', 'consent_texts.hash', 'consents.text_hash')
+      .select(['consents.text_hash', 'consent_texts.text', 'consents.text_shown'])
+      .where('person_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.text).toBe(row.text_shown);
+    const data = await loadMyData(db.kysely, id);
+    expect(data?.consents.map((c) => c.textHash)).toEqual([row.text_hash]);
   });
 });

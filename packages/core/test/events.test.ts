@@ -149,6 +149,13 @@ describe('changes, cancellation, check-in', () => {
       .where('source', '=', 'event-door:door')
       .execute();
     expect(consent).toHaveLength(1);
+    const versioned = await db.kysely
+      .selectFrom('consents')
+      .innerJoin('consent_texts', 'consent_texts.hash', 'consents.text_hash')
+      .select('consent_texts.text')
+      .where('source', '=', 'event-door:door')
+      .execute();
+    expect(versioned).toHaveLength(1); // the walk-in's consent points at its text version
     expect(qrSvg(dora?.code ?? 'X', 'code')).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
   });
 });

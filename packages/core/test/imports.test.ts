@@ -130,6 +130,23 @@ describe('CSV import', () => {
     expect(audit).toEqual([{ action: 'people.imported' }]);
   });
 
+  it('counts in its report only the consents it writes (or would write)', async () => {
+    // ana already has this text's grant, known withdrew: only cy gets a consent row.
+    const again = [
+      'E-mail,Nom,Newsletter,Tags',
+      'ana@example.org,Ana,yes,',
+      'known@example.org,Known,yes,',
+      'cy@example.org,Cy,yes,',
+    ].join('\n');
+    const run = (dryRun: boolean) =>
+      importPeople(db.kysely, chapterId, null, chunks(again), mapping, { dryRun }, clock);
+    const rowsBefore = await db.kysely.selectFrom('consents').select('id').execute();
+    expect((await run(true)).consents).toBe(1);
+    expect((await run(false)).consents).toBe(1);
+    const rowsAfter = await db.kysely.selectFrom('consents').select('id').execute();
+    expect(rowsAfter.length - rowsBefore.length).toBe(1);
+  });
+
   it('reports a malformed file or a missing column instead of crashing', async () => {
     const broken = 'E-mail,Nom\n"unterminated@example.org,Ana\n';
     const bad = await importPeople(

@@ -141,6 +141,16 @@ describe('people list', () => {
       code: 'BAD_REQUEST',
     });
   });
+
+  it('refuses a day that does not exist in the calendar', async () => {
+    for (const day of ['2026-02-30', '2026-04-31', '2026-13-01', '2025-02-29']) {
+      await expect(listPeople(db.kysely, chapterId, { from: day })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        fields: { from: 'Not a real date.' },
+      });
+    }
+    expect((await listPeople(db.kysely, chapterId, { from: '2028-02-29' })).items).toEqual([]);
+  });
 });
 
 describe('tags', () => {
@@ -150,6 +160,20 @@ describe('tags', () => {
     await expect(createTag(db.kysely, chapterId, 'Volunteers', clock)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
+    // Names differing only in case are one name, in any alphabet.
+    await expect(createTag(db.kysely, chapterId, 'VOLUNTEERS', clock)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      fields: { name: 'Already used: Volunteers.' },
+    });
+    const other = await createTag(db.kysely, chapterId, 'Élus', clock);
+    await expect(renameTag(db.kysely, chapterId, other.id, 'volunteers')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(createTag(db.kysely, chapterId, 'élus', clock)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await renameTag(db.kysely, chapterId, other.id, 'ÉLUS'); // its own name, recased
+    await deleteTag(db.kysely, chapterId, other.id);
     await renameTag(db.kysely, chapterId, tag.id, 'Core team');
     expect(
       await tagPeople(db.kysely, chapterId, tag.id, { filter: { pledgeId } }, 'add', clock),

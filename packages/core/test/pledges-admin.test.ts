@@ -164,6 +164,12 @@ describe('listSignatures (keyset pagination)', () => {
     expect(day26.total).toBe(8);
   });
 
+  it('refuses a day that does not exist in the calendar', async () => {
+    await expect(
+      listSignatures(db.kysely, chapterId, { pledgeId, to: '2026-02-30' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', fields: { to: 'Not a real date.' } });
+  });
+
   it('refuses a forged cursor with a field error, and another chapter gets NOT_FOUND', async () => {
     await expect(
       listSignatures(db.kysely, chapterId, { pledgeId, cursor: 'bm90IGpzb24' }),

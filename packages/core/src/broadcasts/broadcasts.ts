@@ -131,6 +131,36 @@ export async function getBroadcast(db: Kysely<Database>, chapterId: string, id: 
   return { broadcast, progress, recipients };
 }
 
+// Each segment field and the chapter table its id must name.
+const segmentTables = [
+  ['pledgeId', 'pledges', 'No such pledge in this chapter.'],
+  ['tagId', 'tags', 'No such tag in this chapter.'],
+  ['eventId', 'events', 'No such event in this chapter.'],
+] as const;
+
+/**
+ * Refuses a segment naming a pledge, tag or event the chapter does not have: such a draft
+ * would silently reach nobody.
+ */
+async function checkSegment(db: Kysely<Database>, chapterId: string, segment: Segment) {
+  const fields: Record<string, string> = {};
+  for (const [key, table, message] of segmentTables) {
+    const id = segment[key];
+    if (id === undefined) continue;
+    const found = await db
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where('chapter_id', '=', chapterId)
+      .executeTakeFirst();
+    if (!found) fields[`segment.${key}`] = message;
+  }
+  const names = Object.keys(fields);
+  if (names.length > 0) {
+    throw new AppError('BAD_REQUEST', `Invalid input: ${names.join(', ')}.`, { fields });
+  }
+}
+
 /** Creates a draft. */
 export async function createBroadcast(
   db: Kysely<Database>,
@@ -140,6 +170,7 @@ export async function createBroadcast(
   clock: Clock = systemClock,
 ): Promise<Broadcast> {
   const b = parseInput(broadcastInput, input);
+  await checkSegment(db, chapterId, b.segment);
   const now = isoNow(clock);
   const id = newId();
   await db
@@ -172,6 +203,7 @@ export async function updateBroadcast(
   clock: Clock = systemClock,
 ): Promise<Broadcast> {
   const b = parseInput(broadcastInput, input);
+  await checkSegment(db, chapterId, b.segment);
   const result = await db
     .updateTable('broadcasts')
     .set({

@@ -9,6 +9,7 @@ import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, parseInput } from '../errors/index.ts';
 import { ensurePeople } from '../people/people.ts';
+import { EMAIL_UPDATES, grantConsent } from '../privacy/consents.ts';
 import type { RsvpStatus } from './events.table.ts';
 import { type Actor, getEvent } from './events.ts';
 import { chapterNameOf } from './mail.ts';
@@ -243,23 +244,19 @@ export async function addWalkIn(
         .execute();
     }
     if (data.consent) {
-      await trx
-        .insertInto('consents')
-        .values({
-          id: newId(),
-          chapter_id: event.chapterId,
-          person_id: personId,
-          purpose: 'email_updates',
-          text_shown: eventConsentText(
-            event.defaultLocale,
-            await chapterNameOf(trx, event.chapterId),
-          ),
+      // Through the ledger, so the row points at its text version like every other consent.
+      await grantConsent(
+        trx,
+        {
+          chapterId: event.chapterId,
+          personId,
+          purpose: EMAIL_UPDATES,
+          text: eventConsentText(event.defaultLocale, await chapterNameOf(trx, event.chapterId)),
           locale: event.defaultLocale,
           source: `event-door:${event.slug}`,
-          granted_at: now,
-          withdrawn_at: null,
-        })
-        .execute();
+        },
+        clock,
+      );
     }
     await recordAudit(
       trx,

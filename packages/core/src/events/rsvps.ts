@@ -9,6 +9,7 @@ import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, fieldErrorsFromZod } from '../errors/index.ts';
 import { ensurePeople } from '../people/people.ts';
+import { EMAIL_UPDATES, grantConsent } from '../privacy/consents.ts';
 import type { RsvpStatus } from './events.table.ts';
 import { type Event, getPublicEvent, toEvent } from './events.ts';
 import { chapterNameOf, queueEventMail } from './mail.ts';
@@ -164,20 +165,19 @@ export async function rsvp(
     }
     const chapterName = await chapterNameOf(trx, event.chapterId);
     if (input.consent) {
-      await trx
-        .insertInto('consents')
-        .values({
-          id: newId(),
-          chapter_id: event.chapterId,
-          person_id: personId,
-          purpose: 'email_updates',
-          text_shown: eventConsentText(locale, chapterName),
+      // Through the ledger, so the row points at its text version like every other consent.
+      await grantConsent(
+        trx,
+        {
+          chapterId: event.chapterId,
+          personId,
+          purpose: EMAIL_UPDATES,
+          text: eventConsentText(locale, chapterName),
           locale,
           source: `event:${event.slug}`,
-          granted_at: now,
-          withdrawn_at: null,
-        })
-        .execute();
+        },
+        clock,
+      );
     }
     const template = status === 'confirmed' ? 'event-rsvp-confirmed' : 'event-waitlisted';
     await queueEventMail(

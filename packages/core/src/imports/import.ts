@@ -12,7 +12,13 @@ import { recordAudit } from '../audit/index.ts';
 import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { parseInput } from '../errors/index.ts';
-import { ensureConsentText, withConsentHash } from './consent-rows.ts';
+import { consentTextHash } from '../privacy/consents.ts';
+import {
+  EMAIL_UPDATES,
+  ensureConsentText,
+  grantableConsents,
+  withConsentHash,
+} from './consent-rows.ts';
 import { checkRow, type ImportRow, readCsv } from './parse.ts';
 import { type ImportMapping, importMappingInput } from './schemas.ts';
 
@@ -76,10 +82,7 @@ export async function importPeople(
   const size = options.batchSize ?? 1000;
   let batch: ImportRow[] = [];
   let line = 1;
-  const textHash =
-    !options.dryRun && mapping.consent
-      ? await ensureConsentText(db, mapping.consentText ?? '', mapping.defaultLocale, clock)
-      : null;
+  const textHash = await consentVersion(db, mapping, options.dryRun, clock);
   const flush = async () => {
     if (batch.length === 0) return;
     await writeBatch(db, chapterId, batch, mapping, report, textHash, clock);
@@ -141,6 +144,19 @@ export async function importPeople(
   return report;
 }
 
+/** The consent text's hash (stored only by a real run); null when no column is mapped. */
+async function consentVersion(
+  db: Kysely<Database>,
+  mapping: ImportMapping,
+  dryRun: boolean,
+  clock: Clock,
+): Promise<string | null> {
+  if (!mapping.consent) return null;
+  const text = mapping.consentText ?? '';
+  if (dryRun) return consentTextHash(EMAIL_UPDATES, mapping.defaultLocale, text);
+  return ensureConsentText(db, text, mapping.defaultLocale, clock);
+}
+
 function mappedColumns(m: ImportMapping): string[] {
   return [m.email, m.name, m.postalCode, m.locale, m.consent, m.tags].filter(
     (c): c is string => typeof c === 'string',
@@ -170,8 +186,12 @@ async function writeBatch(
   const byEmail = new Map(existing.map((p) => [p.email, p]));
   report.updated += existing.length;
   report.new += rows.length - existing.length;
-  report.consents += rows.filter((r) => r.consent).length;
-  if (report.dryRun) return;
+  if (report.dryRun) {
+    // Count what the real run would write: withdrawn or already current grants are skipped.
+    const ids = new Map(existing.map((p) => [p.email, p.id]));
+    if (textHash) report.consents += (await grantableConsents(db, rows, ids, textHash)).length;
+    return;
+  }
   const now = isoNow(clock);
   await db.transaction().execute(async (trx) => {
     const fresh = rows.filter((r) => !byEmail.has(r.email));
@@ -210,8 +230,8 @@ async function writeBatch(
           .execute();
       }
     }
-    if (textHash && mapping.consent) {
-      await withConsentHash(trx, chapterId, rows, ids, {
+    if (textHash) {
+      report.consents += await withConsentHash(trx, chapterId, rows, ids, {
         hash: textHash,
         text: mapping.consentText ?? '',
         locale: mapping.defaultLocale,

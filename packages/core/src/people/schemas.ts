@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { daySchema } from '../clock/day.ts';
 
 const id = z.string().trim().min(1, 'Required.').max(64, 'At most 64 characters.');
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-26.')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a real date.');
+const day = daySchema;
 
 /**
  * What narrows the people of a chapter. The list, its count, bulk tagging, the CSV export

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
+import { type Localized, pickText } from '../events/events.ts';
 import { normalizeEmail } from '../people/people.ts';
 import { type ConsentFact, consentLedger } from './consents.ts';
 import { signLinkToken } from './tokens.ts';
@@ -93,7 +94,8 @@ export async function loadMyData(
   const rsvps = await db
     .selectFrom('rsvps')
     .innerJoin('events', 'events.id', 'rsvps.event_id')
-    .select(['events.slug', 'events.title', 'rsvps.status', 'rsvps.answers', 'rsvps.created_at'])
+    .select(['events.slug', 'events.title', 'events.default_locale'])
+    .select(['rsvps.status', 'rsvps.answers', 'rsvps.created_at'])
     .where('rsvps.person_id', '=', personId)
     .orderBy('rsvps.created_at')
     .execute();
@@ -139,7 +141,8 @@ export async function loadMyData(
     })),
     rsvps: rsvps.map((r) => ({
       event: r.slug,
-      title: r.title,
+      // Stored as every translation (JSON): the person reads theirs.
+      title: pickText(parseJson(r.title) as Localized, person.locale, r.default_locale) || r.slug,
       status: r.status,
       answers: parseJson(r.answers),
       createdAt: r.created_at,

@@ -3,7 +3,13 @@
  * code, private place) and calendar file, and the cancellation. Never cached, never sent on
  * as a referrer: the token in the path is the only key.
  */
-import { cancelRsvp, eventsCalendar, findByToken, placeLine } from '@groundwork/core/events';
+import {
+  cancelRsvp,
+  eventsCalendar,
+  eventTitle,
+  findByToken,
+  placeLine,
+} from '@groundwork/core/events';
 import type { Hono } from 'hono';
 import type { AppContext, HonoEnv } from '../../context.ts';
 import type { PageLocale } from '../strings.ts';
@@ -30,7 +36,7 @@ export function mountAttendeeRoutes(app: Hono<HonoEnv>, ctx: AppContext, load: E
     if (ics) {
       // The attendee's own calendar file: the private details once they have a seat.
       const text = eventsCalendar([attendee.event], {
-        name: attendee.event.slug,
+        name: eventTitle(attendee.event, attendee.locale),
         publicUrl: ctx.config.publicUrl,
         locale: attendee.locale,
         confirmed: attendee.status === 'confirmed',

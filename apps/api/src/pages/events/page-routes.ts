@@ -13,8 +13,9 @@ import {
 import { listPledges } from '@groundwork/core/pledges';
 import type { Hono } from 'hono';
 import type { AppContext, HonoEnv } from '../../context.ts';
+import { pickLocale } from '../locale.ts';
 import type { PageLocale } from '../strings.ts';
-import { type C, type EventLoader, localeOf } from './load.ts';
+import type { C, EventLoader } from './load.ts';
 import { calendarResponse, notFound } from './responses.ts';
 import { chapterPage, emptyRsvp, eventPage, eventThanksPage } from './views.ts';
 
@@ -73,7 +74,13 @@ export function mountChapterRoutes(app: Hono<HonoEnv>, ctx: AppContext): void {
   app.get('/c/:chapter', async (c) => {
     const data = await chapterData(c);
     if (!data) return notFound(c);
-    const locale = localeOf(c, data.chapter.locale);
+    // As on /e and /p: ?locale=, then Accept-Language, and the chapter's language only last.
+    const locale = pickLocale({
+      query: c.req.query('locale'),
+      acceptLanguage: c.req.header('accept-language'),
+      available: ['fr', 'en'],
+      fallback: data.chapter.locale,
+    });
     const pledges = await Promise.all(
       (await listPledges(ctx.db.kysely, data.chapter.id))
         .filter((p) => p.status === 'live')

@@ -4,6 +4,7 @@ import {
   personForLink,
   sendMyDataLinks,
   unsubscribe,
+  verifyLinkToken,
 } from '@groundwork/core/privacy';
 import { createRateLimiter, hashClientKey, type RateLimiter } from '@groundwork/core/ratelimit';
 import { type Context, Hono } from 'hono';
@@ -45,6 +46,11 @@ export function mountPrivacyPages(parent: Hono<HonoEnv>, ctx: AppContext): void 
 
   app.get('/unsubscribe/:token', (c) => {
     const locale = localeOf(c);
+    // Checked (never acted on) here so a bad link says so before offering the button.
+    const token = c.req.param('token');
+    if (!verifyLinkToken(secret, 'unsubscribe', token, ctx.clock.now())) {
+      return invalidLink(c, locale);
+    }
     return page(c, 200, unsubscribePage(locale, c.req.path));
   });
 
