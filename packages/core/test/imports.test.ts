@@ -147,6 +147,20 @@ describe('CSV import', () => {
     expect(rowsAfter.length - rowsBefore.length).toBe(1);
   });
 
+  it("files people under the chapter's tag whatever the case the file writes it in", async () => {
+    const recased = [
+      'E-mail,Nom,Newsletter,Tags',
+      'dee@example.org,Dee,no,VOLUNTEERS; paris; New team',
+      'eli@example.org,Eli,no,new TEAM',
+    ].join('\n');
+    await importPeople(db.kysely, chapterId, null, chunks(recased), mapping, {}, clock);
+    expect((await listTags(db.kysely, chapterId)).map((t) => [t.name, t.people])).toEqual([
+      ['New team', 2],
+      ['Paris', 3],
+      ['Volunteers', 2],
+    ]);
+  });
+
   it('reports a malformed file or a missing column instead of crashing', async () => {
     const broken = 'E-mail,Nom\n"unterminated@example.org,Ana\n';
     const bad = await importPeople(

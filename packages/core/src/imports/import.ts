@@ -252,22 +252,43 @@ async function tagRows(
 ): Promise<void> {
   const names = [...new Set(rows.flatMap((r) => r.tags))];
   if (names.length === 0) return;
-  await trx
-    .insertInto('tags')
-    .values(names.map((name) => ({ id: newId(), chapter_id: chapterId, name, created_at: now })))
-    .onConflict((oc) => oc.columns(['chapter_id', 'name']).doNothing())
-    .execute();
-  const tags = await trx
-    .selectFrom('tags')
-    .select(['id', 'name'])
-    .where('chapter_id', '=', chapterId)
-    .where('name', 'in', names)
-    .execute();
-  const tagId = new Map(tags.map((t) => [t.name, t.id]));
+  // Tag names are one per chapter ignoring case (people/tags.ts): "volunteers" in a file is
+  // the chapter's "Volunteers", and the file's first spelling names a new tag.
+  const byKey = async () =>
+    new Map(
+      (
+        await trx
+          .selectFrom('tags')
+          .select(['id', 'name'])
+          .where('chapter_id', '=', chapterId)
+          .execute()
+      ).map((t) => [t.name.toLowerCase(), t.id]),
+    );
+  let tagId = await byKey();
+  const fresh = new Map<string, string>();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    if (!tagId.has(key) && !fresh.has(key)) fresh.set(key, name);
+  }
+  if (fresh.size > 0) {
+    await trx
+      .insertInto('tags')
+      .values(
+        [...fresh.values()].map((name) => ({
+          id: newId(),
+          chapter_id: chapterId,
+          name,
+          created_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['chapter_id', 'name']).doNothing())
+      .execute();
+    tagId = await byKey();
+  }
   const links = rows.flatMap((r) =>
     r.tags.map((t) => ({
       person_id: ids.get(r.email) as string,
-      tag_id: tagId.get(t) as string,
+      tag_id: tagId.get(t.toLowerCase()) as string,
       created_at: now,
     })),
   );
