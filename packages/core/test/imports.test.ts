@@ -153,7 +153,15 @@ describe('CSV import', () => {
       'dee@example.org,Dee,no,VOLUNTEERS; paris; New team',
       'eli@example.org,Eli,no,new TEAM',
     ].join('\n');
-    await importPeople(db.kysely, chapterId, null, chunks(recased), mapping, { dryRun: false }, clock);
+    await importPeople(
+      db.kysely,
+      chapterId,
+      null,
+      chunks(recased),
+      mapping,
+      { dryRun: false },
+      clock,
+    );
     expect((await listTags(db.kysely, chapterId)).map((t) => [t.name, t.people])).toEqual([
       ['New team', 2],
       ['Paris', 3],
