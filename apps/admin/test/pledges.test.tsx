@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, renderAt } from './support.tsx';
 
@@ -161,6 +161,25 @@ describe('pledge pages', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(/Address \(slug\)/);
   });
 
+  it('refuses a goal that is not a whole number, naming the field, and never rounds it', async () => {
+    renderAt(`${base}?pledge=${pledgeId}&view=edit`, { as: 'organizer' });
+    const goal = await screen.findByLabelText('Goal (signatures)');
+    fireEvent.input(goal, { target: { value: '1.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(goal).toHaveAttribute('aria-invalid', 'true'));
+    // The error summary links each message to its field, named by its label.
+    const summary = (message: string) => `Goal (signatures): ${message}`;
+    expect(screen.getByRole('link', { name: summary('Must be a whole number.') })).toBeVisible();
+    expect(screen.queryByText('Saved.')).toBeNull();
+    fireEvent.input(goal, { target: { value: '2000000000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByRole('link', { name: summary('At most 1,000,000,000.') }),
+    ).toBeVisible();
+    const { pledge } = await apiAs('viewer').pledges.get.query({ chapterId, pledgeId });
+    expect(pledge.goal).toBe(100);
+  });
+
   it('speaks French', async () => {
     renderAt(base, { as: 'viewer' });
     await screen.findByRole('table');
@@ -170,4 +189,83 @@ describe('pledge pages', () => {
       await screen.findByRole('columnheader', { name: 'Signatures / objectif' }),
     ).toBeInTheDocument();
   });
+
+  it('says one pending signature and one referrer in good French', async () => {
+    const other = await confirmingPledgeWithReferral();
+    // The signed-in account's language wins over the one given here: switch as a person would.
+    const inFrench = async () => {
+      await screen.findByRole('button', { name: 'Sign out' });
+      fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+      await screen.findByRole('button', { name: 'Se déconnecter' });
+    };
+    renderAt(base, { as: 'viewer' });
+    await inFrench();
+    const row = async (title: string) =>
+      within((await screen.findByRole('link', { name: title })).closest('tr') as HTMLElement);
+    expect((await row(other.title)).getByText(/\(2 non confirmées\)/)).toBeInTheDocument();
+    expect((await row('Un seul en attente')).getByText(/\(1 non confirmée\)/)).toBeInTheDocument();
+    cleanup();
+
+    renderAt(`${base}?pledge=${other.id}&view=stats`, { as: 'viewer' });
+    await inFrench();
+    expect(
+      // Exact, no-break spaces included (the percent's is narrow or not, by ICU version).
+      await screen.findByText('0 confirmée, 2 en attente\u00a0: 0\u00a0% confirmées.', {
+        normalizer: (s) => s.replace(/\u202f/g, '\u00a0'),
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(`Dora (${other.doraCode})\u00a0: 1`, { normalizer: (s) => s }),
+    ).toBeInTheDocument();
+  });
+
+  it('names the queued mails of the timeline in the admin’s language', async () => {
+    const { items } = await apiAs('viewer').pledges.signatures.query({
+      chapterId,
+      pledgeId,
+      search: 'bruno',
+    });
+    renderAt(`${base}?pledge=${pledgeId}&signature=${items[0]?.id}`, { as: 'viewer' });
+    expect(await screen.findByText(/Thank-you e-mail queued/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    expect(await screen.findByText(/E-mail de remerciement en file d’attente/)).toBeInTheDocument();
+    expect(screen.queryByText(/pledge-thanks/)).toBeNull();
+  });
 });
+
+/**
+ * A second pledge that asks for an e-mail confirmation (its signatures stay pending): Dora
+ * signs, Eli signs through Dora's share link. Another pledge of the chapter has 1 pending.
+ */
+async function confirmingPledgeWithReferral() {
+  const api = apiAs('organizer');
+  const make = async (suffix: string, title: string) => {
+    const pledge = await api.pledges.create.mutate({
+      chapterId,
+      slug: `${slug}-${suffix}`,
+      goal: 10,
+      defaultLocale: 'fr',
+      requiresConfirmation: true,
+      rateLimit: { burst: { points: 100, seconds: 1 }, sustained: { points: 100, seconds: 1 } },
+      translations: { fr: { title } },
+    });
+    await api.pledges.publish.mutate({ chapterId, pledgeId: pledge.id });
+    return pledge;
+  };
+  const sign = async (pledgeSlug: string, body: Record<string, string>) => {
+    const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${pledgeSlug}/signatures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(201);
+  };
+  const other = await make('fr', 'Engagement à confirmer');
+  await sign(other.slug, { email: 'dora@example.org', name: 'Dora' });
+  const { items } = await api.pledges.signatures.query({ chapterId, pledgeId: other.id });
+  const doraCode = items[0]?.referralCode ?? '';
+  await sign(other.slug, { email: 'eli@example.org', name: 'Eli', ref: doraCode });
+  const single = await make('one', 'Un seul en attente');
+  await sign(single.slug, { email: 'fanny@example.org' });
+  return { id: other.id, title: 'Engagement à confirmer', doraCode };
+}

@@ -90,6 +90,43 @@ describe('mail templates', () => {
     expect(error?.fields).toHaveProperty(['data.shareUrl']);
   });
 
+  it('puts a no-break space before every colon of the French mails, text and HTML', () => {
+    const unsubscribeUrl = 'https://pledge.example.org/unsubscribe/x';
+    const event = {
+      eventTitle: 'Soirée',
+      chapterName: 'QuitGPT Paris',
+      when: 'jeudi 10 décembre 2026 (Europe/Paris)',
+      place: 'Café, 12 rue Imaginaire',
+      onlineUrl: 'https://meet.example/room',
+      code: 'K7P3QX',
+      eventUrl: 'https://events.example/e/party',
+      attendeeUrl: 'https://events.example/e/party/rsvp/tok',
+      cancelUrl: 'https://events.example/e/party/cancel/tok',
+      icsUrl: 'https://events.example/e/party.ics',
+    };
+    const mails = [
+      renderMail('pledge-confirm', 'fr', { ...confirm, unsubscribeUrl }),
+      renderMail('pledge-thanks', 'fr', { ...thanks, unsubscribeUrl }),
+      renderMail('event-rsvp-confirmed', 'fr', event),
+      renderMail('my-data-link', 'fr', { chapterName: 'QuitGPT Paris', url: unsubscribeUrl }),
+      renderMail('broadcast', 'fr', {
+        chapterName: 'QuitGPT Paris',
+        subject: 'Soirée',
+        body: 'Venez.',
+        unsubscribeUrl,
+      }),
+    ];
+    // What a reader sees: the text, and the HTML without its tags, styles and QR code.
+    const visible = (html: string) =>
+      html.replace(/<(style|svg)[^>]*>.*?<\/\1>/gs, '').replace(/<[^>]*>/g, '');
+    for (const mail of mails) {
+      for (const words of [mail.subject, mail.text, visible(mail.html)]) {
+        expect(words.match(/.:(?!\/\/)/g)?.filter((m) => m[0] !== '\u00a0') ?? []).toEqual([]);
+      }
+    }
+    expect(mails[1]?.text).toContain(`Ne plus recevoir d’e-mails\u00a0: ${unsubscribeUrl}`);
+  });
+
   it('escapes the five HTML specials', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',

@@ -89,4 +89,16 @@ describe('pledges', () => {
     ).catch((e) => e);
     expect(error.fields).toHaveProperty('questions.0.options');
   });
+
+  it('refuses a goal that is not a whole number or too big, in words, never rounding it', async () => {
+    const fieldsFor = (goal: number) =>
+      createPledge(db.kysely, chapterId, basePledge('odd-goal', { goal })).then(
+        () => ({}),
+        (e: AppError) => e.fields,
+      );
+    expect(await fieldsFor(1.5)).toEqual({ goal: 'Must be a whole number.' });
+    expect(await fieldsFor(2_000_000_000)).toEqual({ goal: 'At most 1,000,000,000.' });
+    expect(await fieldsFor(0)).toEqual({ goal: 'At least 1.' });
+    expect(await getPledgeBySlug(db.kysely, 'odd-goal')).toBeUndefined();
+  });
 });

@@ -63,9 +63,24 @@ export const pledgeTextsSchema = z.object({
     .default([]),
 });
 
+const amount = (n: number, unit: { one: string; other: string }) =>
+  `${n.toLocaleString('en')}${n === 1 ? unit.one : unit.other}`;
+const plain = { one: '', other: '' };
+
+/**
+ * A whole number in `[min, max]`, every failure in words. The bounds are checked first: only
+ * the first message per field is shown, and "At most …" says more about 1e300 than "whole".
+ */
+const wholeNumber = (min: number, max: number, unit: { one: string; other: string }) =>
+  z
+    .number({ error: 'Must be a whole number.' })
+    .min(min, `At least ${amount(min, unit)}.`)
+    .max(max, `At most ${amount(max, unit)}.`)
+    .int('Must be a whole number.');
+
 const windowSchema = z.object({
-  points: z.number().int().min(1, 'At least 1.').max(100_000),
-  seconds: z.number().int().min(1, 'At least 1 second.').max(86_400),
+  points: wholeNumber(1, 100_000, plain),
+  seconds: wholeNumber(1, 86_400, { one: ' second', other: ' seconds' }),
 });
 
 export const rateLimitSchema = z.object({ burst: windowSchema, sustained: windowSchema });
@@ -75,7 +90,7 @@ export const pledgeInput = z
   .object({
     slug: slugSchema,
     status: z.enum(['draft', 'live', 'closed']).default('draft'),
-    goal: z.number().int().min(1, 'At least 1.').max(1_000_000_000),
+    goal: wholeNumber(1, 1_000_000_000, plain),
     defaultLocale: pledgeLocaleSchema.default('en'),
     askPostalCode: z.boolean().default(false),
     requiresConfirmation: z.boolean().default(false),

@@ -1,11 +1,11 @@
 import { createResource, For, onMount, Show } from 'solid-js';
 import { useApi } from '../../api/context.tsx';
 import { Loading } from '../../components/Page.tsx';
-import { useI18n } from '../../i18n/index.tsx';
+import { type Localized, useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router/index.tsx';
 import type { Pledge } from './model.ts';
 import { StatusBadge } from './parts.tsx';
-import { text, timelineText } from './strings.ts';
+import { mailTimelineText, text, timelineText } from './strings.ts';
 
 /** One signature: the signer, answers with their questions, consent as shown, referrals, timeline. */
 export function SignatureDetail(props: {
@@ -108,9 +108,7 @@ export function SignatureDetail(props: {
                     {(e) => (
                       <li>
                         <time datetime={e.at}>{i18n.formatDateTime(e.at)}</time>{' '}
-                        {pick(timelineText[e.kind] ?? { en: e.kind, fr: e.kind }, {
-                          detail: e.detail ?? '',
-                        })}
+                        {pick(timelineLabel(e.kind, e.detail), { detail: e.detail ?? '' })}
                       </li>
                     )}
                   </For>
@@ -122,4 +120,10 @@ export function SignatureDetail(props: {
       </Show>
     </section>
   );
+}
+
+/** A timeline entry in words; a mail by what it was (its template), not by its template id. */
+function timelineLabel(kind: string, detail: string | null): Localized {
+  const mail = kind === 'mail' && detail ? mailTimelineText[detail] : undefined;
+  return mail ?? timelineText[kind] ?? { en: kind, fr: kind };
 }

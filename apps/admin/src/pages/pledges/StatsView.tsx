@@ -133,7 +133,11 @@ export function StatsView(props: { chapterId: string; pledgeId: string }) {
                   <For each={s().topReferrers}>
                     {(r) => (
                       <li>
-                        {r.name ?? r.email} ({r.referralCode}): {r.count}
+                        {pick(text.referrerCount, {
+                          who: r.name ?? r.email,
+                          code: r.referralCode,
+                          count: r.count,
+                        })}
                       </li>
                     )}
                   </For>

@@ -49,9 +49,10 @@ const lines = (value: string | undefined) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-const int = (value: string | undefined) => {
+// Sent as typed, never rounded: the server refuses 1.5 with a message rather than saving 1.
+const numberOf = (value: string | undefined) => {
   const n = Number((value ?? '').trim());
-  return Number.isFinite(n) ? Math.trunc(n) : Number.NaN;
+  return Number.isFinite(n) ? n : Number.NaN;
 };
 
 /**
@@ -96,7 +97,7 @@ export function inputFromValues(values: Record<string, string>, questionCount: n
   const custom = values.customRateLimit === 'on';
   return {
     slug: (values.slug ?? '').trim(),
-    goal: int(values.goal),
+    goal: numberOf(values.goal),
     defaultLocale: (values.defaultLocale === 'en' ? 'en' : 'fr') as Locale,
     askPostalCode: values.askPostalCode === 'on',
     requiresConfirmation: values.requiresConfirmation === 'on',
@@ -105,12 +106,12 @@ export function inputFromValues(values: Record<string, string>, questionCount: n
     rateLimit: custom
       ? {
           burst: {
-            points: int(values['rateLimit.burst.points']),
-            seconds: int(values['rateLimit.burst.seconds']),
+            points: numberOf(values['rateLimit.burst.points']),
+            seconds: numberOf(values['rateLimit.burst.seconds']),
           },
           sustained: {
-            points: int(values['rateLimit.sustained.points']),
-            seconds: int(values['rateLimit.sustained.seconds']),
+            points: numberOf(values['rateLimit.sustained.points']),
+            seconds: numberOf(values['rateLimit.sustained.seconds']),
           },
         }
       : null,

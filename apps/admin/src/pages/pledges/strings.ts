@@ -14,7 +14,10 @@ export const text = {
   colCount: { en: 'Signatures / goal', fr: 'Signatures / objectif' },
   colCreated: { en: 'Updated', fr: 'Modifié' },
   countOf: { en: '{count} of {goal}', fr: '{count} sur {goal}' },
-  pendingNote: { en: '({pending} unconfirmed)', fr: '({pending} non confirmées)' },
+  pendingNote: {
+    en: '({pending} unconfirmed)',
+    fr: '({pending} {pending:non confirmée|non confirmées})',
+  },
   back: { en: 'All pledges', fr: 'Tous les engagements' },
   notFound: { en: 'This pledge does not exist.', fr: 'Cet engagement n’existe pas.' },
   readOnly: {
@@ -163,11 +166,13 @@ export const text = {
   count: { en: 'Signatures', fr: 'Signatures' },
   bySource: { en: 'By source site', fr: 'Par site d’origine' },
   topReferrers: { en: 'Top referrers', fr: 'Meilleurs relais' },
+  // French puts a no-break space before the colon (as the public pages and mails do).
+  referrerCount: { en: '{who} ({code}): {count}', fr: '{who} ({code})\u00a0: {count}' },
   noReferrers: { en: 'Nobody brought anyone yet.', fr: 'Personne n’a encore amené personne.' },
   confirmation: { en: 'Confirmation', fr: 'Confirmation' },
   confirmationRate: {
     en: '{confirmed} confirmed, {pending} waiting: {rate} confirmed.',
-    fr: '{confirmed} confirmées, {pending} en attente : {rate} confirmées.',
+    fr: '{confirmed} {confirmed:confirmée|confirmées}, {pending} en attente\u00a0: {rate} confirmées.',
   },
   noData: { en: 'No signature yet.', fr: 'Aucune signature pour l’instant.' },
   days: { en: 'Days shown', fr: 'Jours affichés' },
@@ -187,5 +192,51 @@ export const timelineText: Record<string, Localized> = {
   confirmed: { en: 'Confirmed', fr: 'Confirmée' },
   consent_granted: { en: 'Agreed to e-mail updates', fr: 'Accord pour les nouvelles par e-mail' },
   consent_withdrawn: { en: 'Withdrew e-mail consent', fr: 'Retrait du consentement e-mail' },
-  mail: { en: 'E-mail queued: {detail}', fr: 'E-mail préparé : {detail}' },
+  // A template without a label of its own below (a newer one): its id, at least.
+  mail: { en: 'E-mail queued: {detail}', fr: 'E-mail préparé\u00a0: {detail}' },
+};
+
+/** The timeline's `mail` entries, by template id: what was sent, in words. */
+export const mailTimelineText: Record<string, Localized> = {
+  'pledge-confirm': {
+    en: 'Confirmation e-mail queued',
+    fr: 'E-mail de confirmation en file d’attente',
+  },
+  'pledge-thanks': {
+    en: 'Thank-you e-mail queued',
+    fr: 'E-mail de remerciement en file d’attente',
+  },
+  'event-rsvp-confirmed': {
+    en: 'Event registration e-mail queued',
+    fr: 'E-mail d’inscription à un événement en file d’attente',
+  },
+  'event-waitlisted': {
+    en: 'Event waitlist e-mail queued',
+    fr: 'E-mail de liste d’attente d’un événement en file d’attente',
+  },
+  'event-promoted': {
+    en: 'Event seat offered e-mail queued',
+    fr: 'E-mail de place libérée à un événement en file d’attente',
+  },
+  'event-reminder': {
+    en: 'Event reminder e-mail queued',
+    fr: 'E-mail de rappel d’un événement en file d’attente',
+  },
+  'event-changed': {
+    en: 'Event change e-mail queued',
+    fr: 'E-mail de changement d’un événement en file d’attente',
+  },
+  'event-cancelled': {
+    en: 'Event cancellation e-mail queued',
+    fr: 'E-mail d’annulation d’un événement en file d’attente',
+  },
+  'event-message': {
+    en: 'Event organizers’ message queued',
+    fr: 'Message des organisateurs d’un événement en file d’attente',
+  },
+  'my-data-link': {
+    en: '“My data” link e-mail queued',
+    fr: 'E-mail du lien «\u00a0mes données\u00a0» en file d’attente',
+  },
+  broadcast: { en: 'Broadcast e-mail queued', fr: 'Envoi groupé en file d’attente' },
 };

@@ -45,6 +45,7 @@ const nbsp = '\u00a0';
 
 const copy = {
   en: {
+    colon: ': ',
     hello: (n?: string) => (n ? `Hello ${n},` : 'Hello,'),
     subject: {
       confirmed: (t: string) => `You're registered: ${t}`,
@@ -81,6 +82,7 @@ const copy = {
       `You receive this e-mail because this address was used to register for an event of ${c}.`,
   },
   fr: {
+    colon: `${nbsp}: `,
     hello: (n?: string) => (n ? `Bonjour ${n},` : 'Bonjour,'),
     subject: {
       confirmed: (t: string) => `Inscription confirmée${nbsp}: ${t}`,
@@ -132,20 +134,20 @@ function render(kind: Kind, locale: MailLocale, d: EventMailData) {
   if (d.onlineUrl) details.push([c.online, d.onlineUrl]);
   const text: string[] = [c.hello(d.name), '', intro];
   if (d.message) text.push('', d.message);
-  text.push('', ...details.map(([k, v]) => `${k}: ${v}`), d.eventUrl);
-  if (d.code) text.push('', `${c.code}: ${d.code}`, c.codeHint);
-  if (d.attendeeUrl) text.push(`${c.page}: ${d.attendeeUrl}`);
-  if (d.icsUrl) text.push(`${c.calendar}: ${d.icsUrl}`);
+  text.push('', ...details.map(([k, v]) => `${k}${c.colon}${v}`), d.eventUrl);
+  if (d.code) text.push('', `${c.code}${c.colon}${d.code}`, c.codeHint);
+  if (d.attendeeUrl) text.push(`${c.page}${c.colon}${d.attendeeUrl}`);
+  if (d.icsUrl) text.push(`${c.calendar}${c.colon}${d.icsUrl}`);
   if (d.cancelUrl) text.push('', c.cancel, d.cancelUrl);
   text.push('', `— ${d.chapterName}`);
 
   const body = html`${paragraph(c.hello(d.name))}${paragraph(intro)}${
     d.message ? d.message.split(/\n{2,}/).map((p) => paragraph(p)) : ''
-  }${details.map(([k, v]) => paragraph(html`<strong>${k}</strong>: ${v}`))}${paragraph(
+  }${details.map(([k, v]) => paragraph(html`<strong>${k}</strong>${c.colon}${v}`))}${paragraph(
     html`<a href="${d.eventUrl}">${d.eventUrl}</a>`,
   )}${
     d.code
-      ? html`${paragraph(html`<strong>${c.code}</strong>: <span style="font-family:monospace;font-size:20px;letter-spacing:2px">${d.code}</span><br>${c.codeHint}`)}<p style="margin:0 0 16px">${rawHtml(qrSvg(d.code, `${c.code} ${d.code}`))}</p>`
+      ? html`${paragraph(html`<strong>${c.code}</strong>${c.colon}<span style="font-family:monospace;font-size:20px;letter-spacing:2px">${d.code}</span><br>${c.codeHint}`)}<p style="margin:0 0 16px">${rawHtml(qrSvg(d.code, `${c.code} ${d.code}`))}</p>`
       : ''
   }${d.attendeeUrl ? button(d.attendeeUrl, c.page) : ''}${
     d.icsUrl ? paragraph(html`<a href="${d.icsUrl}">${c.calendar}</a>`) : ''

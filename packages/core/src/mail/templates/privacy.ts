@@ -16,6 +16,8 @@ const unsubscribeCopy = {
   fr: 'Ne plus recevoir d’e-mails',
 } satisfies Record<MailLocale, string>;
 
+const colon = { en: ': ', fr: `${nbsp}: ` } satisfies Record<MailLocale, string>;
+
 /**
  * The plain-text unsubscribe line ('' when there is no link).
  *
@@ -23,7 +25,7 @@ const unsubscribeCopy = {
  * `${text}${unsubscribeText('fr', data.unsubscribeUrl)}`
  */
 export function unsubscribeText(locale: MailLocale, url: string | undefined): string {
-  return url ? `\n${unsubscribeCopy[locale]}: ${url}\n` : '';
+  return url ? `\n${unsubscribeCopy[locale]}${colon[locale]}${url}\n` : '';
 }
 
 /**
