@@ -115,6 +115,59 @@ describe('POST /api/v1/pledges/:slug/signatures', () => {
     expect(res.status).toBe(201);
   });
 
+  it('refuses bytes that are not UTF-8 (never stores U+FFFD for them), and keeps a real U+FFFD', async () => {
+    const stored = async (email: string) =>
+      (
+        await server.ctx.db.kysely
+          .selectFrom('people')
+          .select('name')
+          .where('email', '=', email)
+          .execute()
+      ).map((p) => p.name);
+    const rawJson = Buffer.concat([
+      Buffer.from('{"email":"bytes@example.org","name":"Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}'),
+    ]);
+    const jsonInit = { method: 'POST', headers: { 'content-type': 'application/json' } };
+    for (const res of [
+      await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/signatures`, {
+        ...jsonInit,
+        body: rawJson,
+      }),
+      await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', {
+        ...jsonInit,
+        body: rawJson,
+      }),
+    ]) {
+      expect(res.status).toBe(400);
+      expect((await read(res)).error.message).toBe('The body is not valid UTF-8.');
+    }
+    const form = await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=pct%40example.org&name=%C3%28',
+    });
+    expect(form.status).toBe(400);
+    expect((await read(form)).error.fields).toEqual({ name: 'Not valid UTF-8.' });
+    const page = await server.app.request('/p/quit-chatgpt', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=page%40example.org&name=%C3%28',
+    });
+    expect(page.status).toBeGreaterThanOrEqual(400);
+    expect(page.status).toBeLessThan(500);
+    for (const email of ['bytes@example.org', 'pct@example.org', 'page@example.org']) {
+      expect([email, await stored(email)]).toEqual([email, []]);
+    }
+    const real = await fetch(
+      `${server.url}/api/v1/pledges/quit-chatgpt/signatures`,
+      json({ email: 'fffd@example.org', name: 'A\uFFFDB' }),
+    );
+    expect(real.status).toBe(201);
+    expect(await stored('fffd@example.org')).toEqual(['A\uFFFDB']);
+  });
+
   it('names the field on bad input, and refuses other content types, bad JSON and big bodies', async () => {
     const bad = await server.app.request(
       '/api/v1/pledges/quit-chatgpt/signatures',

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { mapError } from '../http/errors.ts';
+import { strictForm } from '../public/body.ts';
 import { localizeErrors } from './field-errors.ts';
 import { readSignatureForm } from './form-input.ts';
 import type { Html } from './html.ts';
@@ -64,11 +65,13 @@ export function mountPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
       if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
         return page(c, 415, messageFor(c, 'UNSUPPORTED_MEDIA_TYPE'));
       }
-      const form = new URLSearchParams(await c.req.text());
+      const text = await c.req.text();
+      const form = new URLSearchParams(text);
       const pledge = await loadPledge(c, backend, form.get('locale') ?? undefined);
       if (!pledge) return notFound(c);
       const { raw, values } = readSignatureForm(form);
       try {
+        strictForm(text); // a field that is not UTF-8 is refused, not stored as U+FFFD
         const result = await backend.sign(
           c,
           pledge.slug,

@@ -15,6 +15,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { clientIp } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
+import { strictForm, strictText } from './body.ts';
 import { openCors } from './cors.ts';
 
 /** Largest RSVP body accepted. */
@@ -68,8 +69,9 @@ export function createRsvpLimiter(ctx: AppContext) {
 export async function readRsvpBody(c: Context): Promise<Record<string, unknown>> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json') {
+    const text = await strictText(c);
     try {
-      const parsed: unknown = JSON.parse(await c.req.text());
+      const parsed: unknown = JSON.parse(text);
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         throw new Error('not an object');
       }
@@ -81,7 +83,7 @@ export async function readRsvpBody(c: Context): Promise<Record<string, unknown>>
     }
   }
   if (type === 'application/x-www-form-urlencoded') {
-    return signatureInputFromForm(new URLSearchParams(await c.req.text()));
+    return signatureInputFromForm(strictForm(await strictText(c)));
   }
   throw new AppError(
     'UNSUPPORTED_MEDIA_TYPE',

@@ -17,7 +17,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { clientAddress } from '../auth/index.ts';
 import type { AppContext } from '../context.ts';
 import { mapError } from '../http/errors.ts';
-import { MAX_SIGNATURE_BODY, parseSignatureJson } from './body.ts';
+import { decodeUtf8, MAX_SIGNATURE_BODY, parseSignatureJson } from './body.ts';
 import { SIGNING_CACHE_CONTROL, signingMeta } from './sign-request.ts';
 
 const signingRoute = /^\/api\/v1\/pledges\/([a-z0-9-]{2,64})\/signatures(?:\?.*)?$/;
@@ -32,7 +32,6 @@ const signedHeaders = { ...jsonHeaders, 'cache-control': SIGNING_CACHE_CONTROL }
 
 // `Request.text()` decodes like this: UTF-8, a leading byte-order mark dropped, bad bytes
 // replaced (U+FFFD) rather than refused.
-const utf8 = new TextDecoder();
 
 /**
  * Wraps the app's request listener with the fast path.
@@ -88,7 +87,7 @@ async function answer(
 ): Promise<void> {
   const { config, signing } = ctx;
   try {
-    const raw = parseSignatureJson(utf8.decode(body));
+    const raw = parseSignatureJson(decodeUtf8(body));
     const meta = signingMeta(
       config,
       () =>

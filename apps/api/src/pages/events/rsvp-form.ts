@@ -8,6 +8,7 @@ import { rsvp } from '@groundwork/core/events';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, HonoEnv } from '../../context.ts';
+import { strictForm } from '../../public/body.ts';
 import { createRsvpLimiter, publicEventView } from '../../public/events.ts';
 import { localizeErrors } from '../field-errors.ts';
 import { type PageLocale, stringsFor } from '../strings.ts';
@@ -35,12 +36,14 @@ export function mountRsvpForm(app: Hono<HonoEnv>, ctx: AppContext, load: EventLo
       if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
         return page(c, 415, message(c, 'wrongType'));
       }
-      const form = new URLSearchParams(await c.req.text());
+      const text = await c.req.text();
+      const form = new URLSearchParams(text);
       const found = await load(c, c.req.param('slug'), form.get('locale') ?? undefined);
       if (!found) return notFound(c);
       const locale = found.view.locale as PageLocale;
       const values = readValues(form);
       try {
+        strictForm(text); // a field that is not UTF-8 is refused, not stored as U+FFFD
         await limit(c, found.event.slug);
         await rsvp(
           ctx.db.kysely,
