@@ -31,7 +31,7 @@ export const text = {
   },
   progress: {
     en: '{sent} sent, {pending} waiting, {failed} failed of {queued} queued',
-    fr: '{sent} envoyés, {pending} en attente, {failed} en échec sur {queued}',
+    fr: '{sent} {sent:envoyé|envoyés}, {pending} en attente, {failed} en échec sur {queued}',
   },
   status: {
     draft: { en: 'Draft', fr: 'Brouillon' },
