@@ -121,6 +121,9 @@ describe('pledge pages', () => {
   }, async () => {
     renderAt(`${base}?new`, { as: 'organizer' });
     await screen.findByRole('heading', { level: 1, name: `New pledge · ${chapter.name}` });
+    expect(screen.getByLabelText('Address (slug)')).not.toHaveAccessibleDescription(
+      /breaks every link/,
+    );
     fireEvent.input(screen.getByLabelText('Address (slug)'), { target: { value: `${slug}-2` } });
     const [frTitle] = screen.getAllByLabelText('Title');
     fireEvent.input(frTitle as HTMLElement, { target: { value: 'Je résilie' } });
@@ -164,6 +167,10 @@ describe('pledge pages', () => {
   it('refuses a goal that is not a whole number, naming the field, and never rounds it', async () => {
     renderAt(`${base}?pledge=${pledgeId}&view=edit`, { as: 'organizer' });
     const goal = await screen.findByLabelText('Goal (signatures)');
+    // A published pledge's address is out in the world: the form says what renaming breaks.
+    expect(screen.getByLabelText('Address (slug)')).toHaveAccessibleDescription(
+      /breaks every link already shared/,
+    );
     fireEvent.input(goal, { target: { value: '1.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(goal).toHaveAttribute('aria-invalid', 'true'));

@@ -83,7 +83,12 @@ export function PledgeForm(props: {
             form={form}
             name="slug"
             label={pick(text.slug)}
-            hint={pick(text.slugHint)}
+            hint={
+              // Once published, the address is out in the world: no redirect follows a rename.
+              p && p.status !== 'draft'
+                ? `${pick(text.slugHint)} ${pick(text.slugPublished)}`
+                : pick(text.slugHint)
+            }
             value={p?.slug ?? ''}
             required
           />

@@ -48,6 +48,10 @@ export const text = {
     en: 'The public page will be /p/<slug>. Lower-case letters, digits and dashes.',
     fr: 'La page publique sera /p/<slug>. Minuscules, chiffres et tirets.',
   },
+  slugPublished: {
+    en: 'Changing it breaks every link already shared: the page, share links, widgets on allied sites.',
+    fr: 'Le changer casse tous les liens déjà partagés : la page, les liens de partage, les widgets des sites alliés.',
+  },
   goal: { en: 'Goal (signatures)', fr: 'Objectif (signatures)' },
   defaultLocale: { en: 'Default language', fr: 'Langue par défaut' },
   options: { en: 'Signing', fr: 'Signature' },
