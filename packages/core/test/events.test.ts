@@ -142,6 +142,12 @@ describe('changes, cancellation, check-in', () => {
       clock,
     );
     expect(walkIn.checkedInAt).not.toBeNull();
+    const walt = await db.kysely
+      .selectFrom('people')
+      .select('source')
+      .where('email', '=', 'walt@example.org')
+      .executeTakeFirstOrThrow();
+    expect(walt.source).toBe('event');
     expect(await doorCounts(db.kysely, event.id)).toMatchObject({ confirmed: 2, arrived: 2 });
     const consent = await db.kysely
       .selectFrom('consents')

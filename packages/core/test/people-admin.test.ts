@@ -126,7 +126,10 @@ describe('people list', () => {
     const lower = await listPeople(db.kysely, chapterId, { search: 'name' });
     expect(upper.total).toBeGreaterThan(0);
     expect(lower.items.map((p) => p.email)).toEqual(upper.items.map((p) => p.email));
-    expect((await listPeople(db.kysely, chapterId, { pledgeId })).total).toBe(3);
+    const signers = await listPeople(db.kysely, chapterId, { pledgeId });
+    expect(signers.total).toBe(3);
+    // Where each first came from, for the list and its export.
+    expect(signers.items.map((p) => p.source)).toEqual(['pledge', 'pledge', 'pledge']);
     const consenting = await listPeople(db.kysely, chapterId, { consent: 'yes' });
     expect(consenting.items.map((p) => [p.email, p.consent])).toEqual([['ada@example.org', true]]);
     expect((await listPeople(db.kysely, chapterId, { consent: 'no' })).total).toBe(4);

@@ -192,6 +192,7 @@ export async function addWalkIn(
           email: data.email,
           name: data.name,
           postalCode: null,
+          source: 'event',
           locale: event.defaultLocale,
         },
       ],

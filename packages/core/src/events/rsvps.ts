@@ -114,6 +114,7 @@ export async function rsvp(
           email: input.email,
           name: input.name,
           postalCode: null,
+          source: 'event',
           locale,
         },
       ],

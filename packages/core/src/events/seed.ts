@@ -52,6 +52,7 @@ export async function seedRsvps(
         locale: 'fr',
         created_at: createdAt,
         updated_at: createdAt,
+        source: 'event',
       });
       rsvps.push({
         id,

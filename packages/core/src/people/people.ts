@@ -22,6 +22,8 @@ export interface PersonDraft {
   name: string | null;
   postalCode: string | null;
   locale: string;
+  /** Where a new person came from, shown in the people list and its export. */
+  source: 'pledge' | 'event';
 }
 
 /** The columns of a person row, in the order `personRow` lists them. */
@@ -34,11 +36,12 @@ export const personColumns = [
   'locale',
   'created_at',
   'updated_at',
+  'source',
 ] as const;
 
 /** A draft as the values of `personColumns`. */
 export function personRow(d: PersonDraft, now: string): unknown[] {
-  return [d.id, d.chapterId, d.email, d.name, d.postalCode, d.locale, now, now];
+  return [d.id, d.chapterId, d.email, d.name, d.postalCode, d.locale, now, now, d.source];
 }
 
 /**

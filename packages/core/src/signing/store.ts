@@ -174,6 +174,7 @@ async function upsertPeople(
       name: s.name,
       postalCode: s.postalCode,
       locale: s.locale,
+      source: 'pledge' as const,
     };
     drafts.set(key, personRow(draft, now));
   }

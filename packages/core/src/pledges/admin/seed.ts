@@ -57,6 +57,7 @@ export async function seedSignatures(
         locale: 'fr',
         created_at: createdAt,
         updated_at: createdAt,
+        source: 'pledge',
       });
       signatures.push({
         id,
