@@ -14,4 +14,10 @@ const server = spawn(tsx, [join(root, 'apps', 'api', 'src', 'main.ts')], {
   env: buildEnv(),
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+// `npm start` runs this through a shell: a SIGTERM sent to npm alone (a process manager's)
+// ends npm and the shell, never reaching here. Orphaned, stop the server as if signalled.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM');
+}, 500).unref();
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -3,6 +3,7 @@
  */
 import { ConfigError, loadConfig } from './config/index.ts';
 import { startServer } from './server.ts';
+import { StartupError } from './startup-errors.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -15,9 +16,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
-      process.stderr.write(`groundwork: PORT ${config.port} cannot be used (${error.code})\n`);
+  const server = await startServer(config).catch((error: unknown) => {
+    if (error instanceof StartupError) {
+      process.stderr.write(`groundwork: ${error.message}\n`);
       process.exit(1);
     }
     throw error;

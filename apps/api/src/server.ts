@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log/index.ts';
 import { withCountFastPath } from './public/count-fast-path.ts';
 import { withSigningFastPath } from './public/signing-fast-path.ts';
 import { createSigning } from './services.ts';
+import { databaseProblem, listenProblem } from './startup-errors.ts';
 import { startWorkers } from './workers/index.ts';
 
 export interface RunningServer {
@@ -41,10 +42,17 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db = await openDatabase(config.databaseUrl);
-  await migrateToLatest(db.kysely);
+  const db = await openDatabase(config.databaseUrl).catch((error) => {
+    throw databaseProblem(error);
+  });
+  await migrateToLatest(db.kysely).catch(async (error) => {
+    await db.close().catch(() => {});
+    throw databaseProblem(error);
+  });
   // Several processes may start at once on one PostgreSQL: one seeds, the others then find it.
-  const seed = () => withLock(db, 'startup:seed', () => seedDemo(db.kysely, options.clock));
+  // Only on a fresh database: an instance with chapters of its own never gets the demo added.
+  const seed = () =>
+    withLock(db, 'startup:seed', () => seedDemo(db.kysely, options.clock, { onlyWhenEmpty: true }));
   if (config.seedDemo && (await seed())) {
     log.info('demo campaign created', { chapter: 'quitgpt-paris' });
   }
@@ -62,8 +70,13 @@ export async function startServer(
     onShutdown: (hook) => shutdownHooks.push(hook),
   };
   const app = createApp(ctx);
+  const server = await listen(ctx, app).catch(async (error) => {
+    await signing.close().catch(() => {});
+    await db.close().catch(() => {});
+    throw error;
+  });
+  // After listening: a second process that cannot take the port must not send the mail.
   startWorkers(ctx);
-  const server = await listen(ctx, app);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -97,7 +110,7 @@ function listen(ctx: AppContext, app: ReturnType<typeof createApp>): Promise<Ser
   const hono = getRequestListener(app.fetch, { hostname: config.host });
   const server = createServer(withSigningFastPath(ctx, withCountFastPath(signing, hono)));
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenProblem(error, config.host, config.port)));
     server.listen(config.port, config.host, () => resolve(server));
   });
 }

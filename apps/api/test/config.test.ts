@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ SECRET: 'short' }, /^SECRET /],
+    [{ PUBLIC_URL: 'https://pledge.example.org/groundwork' }, /^PUBLIC_URL .*no sub-path/],
+    [{ PORT: '-1' }, /^PORT .*0 \(any free port\)/],
     [{ DATABASE_URL: 'file:/etc/passwd/groundwork.sqlite' }, /^DATABASE_URL: .*not writable/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     const error = (() => {
@@ -43,5 +45,14 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('refuses a secret file it cannot use instead of replacing it', () => {
+    const own = mkdtempSync(join(tmpdir(), 'groundwork-secret-'));
+    writeFileSync(join(own, 'secret'), 'abc\n');
+    expect(() => loadConfig({ DATABASE_URL: `file:${join(own, 'db.sqlite')}` })).toThrow(
+      /^SECRET: .*fewer than 32 characters/,
+    );
+    expect(readFileSync(join(own, 'secret'), 'utf8')).toBe('abc\n');
   });
 });

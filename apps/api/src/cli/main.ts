@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { type Db, migrateToLatest, openDatabase } from '@groundwork/core/db';
 import { AppError } from '@groundwork/core/errors';
 import { type Config, ConfigError, loadConfig } from '../config/index.ts';
+import { databaseProblem, StartupError } from '../startup-errors.ts';
 import { type CliContext, CliError, type Command, type OptionValues } from './command.ts';
 import { commands } from './commands/index.ts';
 
@@ -59,8 +60,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     },
     db: async () => {
       if (!db) {
-        db = await openDatabase(ctx.config().databaseUrl);
-        await migrateToLatest(db.kysely);
+        db = await openDatabase(ctx.config().databaseUrl).catch((error) => {
+          throw databaseProblem(error);
+        });
+        await migrateToLatest(db.kysely).catch((error) => {
+          throw databaseProblem(error);
+        });
       }
       return db;
     },
@@ -107,7 +112,9 @@ function dropCommandWords(argv: string[], count: number): string[] {
 }
 
 function describe(error: unknown, command: Command): string {
-  if (error instanceof CliError || error instanceof ConfigError) return error.message;
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof StartupError) {
+    return error.message;
+  }
   if (error instanceof AppError) {
     const fields = Object.entries(error.fields ?? {})
       .map(([name, message]) => `${optionName(name)}: ${message}`)

@@ -106,11 +106,20 @@ function ensureWritable(dir: string): void {
 /** SECRET keys the hashes of client IPs; generated once and kept beside the database. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = resolve(dataDir, 'secret');
+  let existing: string | undefined;
   try {
-    const existing = readFileSync(file, 'utf8').trim();
+    existing = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    // No secret yet: create one below. Any other failure must not replace a secret we cannot read.
+    if (code !== 'ENOENT') throw new ConfigError(`SECRET: cannot read ${file} (${code})`);
+  }
+  if (existing !== undefined) {
     if (existing.length >= 32) return existing;
-  } catch {
-    // no secret yet: create one below
+    // Replacing it would silently break every keyed hash and every unsubscribe link sent.
+    throw new ConfigError(
+      `SECRET: ${file} holds fewer than 32 characters; restore it, or delete it to start over`,
+    );
   }
   const secret = randomBytes(32).toString('base64url');
   try {

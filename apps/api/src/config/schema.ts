@@ -24,10 +24,10 @@ export const envSchema = z.object({
     .default('on')
     .transform((v) => v === 'on'),
   PORT: z.coerce
-    .number({ error: 'must be a whole number between 1 and 65535' })
-    .int('must be a whole number between 1 and 65535')
-    .min(0, 'must be a whole number between 1 and 65535')
-    .max(65535, 'must be a whole number between 1 and 65535')
+    .number({ error: 'must be a whole number between 0 (any free port) and 65535' })
+    .int('must be a whole number between 0 (any free port) and 65535')
+    .min(0, 'must be a whole number between 0 (any free port) and 65535')
+    .max(65535, 'must be a whole number between 0 (any free port) and 65535')
     .default(3000),
   // Loopback by default: a chapter's laptop should not expose its admin to the café Wi-Fi.
   // Set HOST=0.0.0.0 behind a reverse proxy or in a container.
@@ -35,6 +35,11 @@ export const envSchema = z.object({
   PUBLIC_URL: z
     .url({ error: 'must be an absolute http(s) URL such as https://pledge.example.org' })
     .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    // Pages, forms and the admin use root paths: Groundwork cannot live under a sub-path.
+    .refine(
+      (u) => !URL.canParse(u) || new URL(u).href === `${new URL(u).origin}/`,
+      'must be an origin without a path, such as https://pledge.example.org (no sub-path)',
+    )
     .optional(),
   DATABASE_URL: z
     .string()

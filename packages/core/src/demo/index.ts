@@ -19,12 +19,20 @@ export const demoChapter = {
 
 /**
  * Creates the demo campaign if it is not there yet. Idempotent: running it twice changes nothing,
- * and it never touches a chapter an organizer created.
+ * and it never touches a chapter an organizer created. `onlyWhenEmpty` (the server's start):
+ * not on an instance that has chapters of its own.
  *
  * @returns whether anything was created.
  */
-export async function seedDemo(db: Kysely<Database>, clock?: Clock): Promise<boolean> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  clock?: Clock,
+  { onlyWhenEmpty = false }: { onlyWhenEmpty?: boolean } = {},
+): Promise<boolean> {
   if (await findChapterBySlug(db, demoChapter.slug)) return false;
+  if (onlyWhenEmpty && (await db.selectFrom('chapters').select('id').executeTakeFirst())) {
+    return false;
+  }
   const chapter = await createChapter(db, demoChapter, clock);
   await createPledge(db, chapter.id, demoPledge, clock);
   const now = (clock ?? systemClock).now();
