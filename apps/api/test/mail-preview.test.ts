@@ -13,6 +13,7 @@ let chapterId: string;
 let viewer: { id: string };
 let outsider: { id: string };
 let mailId: string;
+let organizerId: string;
 let broadcastId: string;
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
     role: 'owner',
   });
   const organizer = await createTestUser(server.ctx, { chapterId, role: 'organizer' });
+  organizerId = organizer.id;
   mailId = await enqueueMail(
     server.ctx.db.kysely,
     {
@@ -78,7 +80,11 @@ describe('mail previews', () => {
     const body = await res.text();
     expect(body).toContain('style="');
     expect(body).toContain('Quit &lt;ChatGPT&gt;');
-    expect(body).toContain('https://pledge.example.org/confirm/tok');
+    // The viewer sees where the link goes, not its secret (which would let them act for Ana).
+    expect(body).toContain('https://pledge.example.org/confirm/…');
+    expect(body).not.toContain('/confirm/tok');
+    const asOrganizer = await fetch(outboxUrl(mailId), { headers: await asMember(organizerId) });
+    expect(await asOrganizer.text()).toContain('https://pledge.example.org/confirm/tok');
   });
 
   it('serves a broadcast as recipients will get it', async () => {

@@ -54,7 +54,12 @@ describe('the outbox with SMTP_URL set', () => {
     });
     const message = await caller.outbox.get({ chapterId, id });
     expect(message.rendered?.html).toContain('Quit &lt;ChatGPT&gt;');
-    expect(message.rendered?.text).toContain('https://pledge.example.org/confirm/tok');
+    // A viewer must not act for the recipient: the link's secret is cut; an organizer sees it.
+    expect(message.rendered?.text).toContain('https://pledge.example.org/confirm/…');
+    expect(JSON.stringify(message)).not.toContain('/confirm/tok');
+    const organizer = await createTestUser(server.ctx, { chapterId, role: 'organizer' });
+    const full = await (await callerAs(server.ctx, organizer.id)).outbox.get({ chapterId, id });
+    expect(full.rendered?.text).toContain('https://pledge.example.org/confirm/tok');
   });
 
   it('delivers the confirmation of a real signature over SMTP; its link confirms and sends the thank-you', async () => {

@@ -19,7 +19,7 @@ export async function requireChapterRole(
   ctx: AppContext,
   min: Role,
   refusals: { crossSite: string; role: string },
-): Promise<{ chapterId: string; userId: string }> {
+): Promise<{ chapterId: string; userId: string; role: Role }> {
   const auth = c.get('auth');
   if (!auth) throw new AppError('UNAUTHORIZED', 'Please sign in.');
   if (c.req.header('sec-fetch-site') === 'cross-site') {
@@ -27,6 +27,6 @@ export async function requireChapterRole(
   }
   const chapterId = c.req.query('chapterId') ?? '';
   const role = chapterId ? await getRole(ctx.db.kysely, auth.userId, chapterId) : null;
-  if (!hasRole(role, min)) throw new AppError('FORBIDDEN', refusals.role);
-  return { chapterId, userId: auth.userId };
+  if (!role || !hasRole(role, min)) throw new AppError('FORBIDDEN', refusals.role);
+  return { chapterId, userId: auth.userId, role };
 }

@@ -58,12 +58,13 @@ function previewHeaders(): MiddlewareHandler<HonoEnv> {
  */
 export function mountMailPreviews(app: Hono<HonoEnv>, ctx: AppContext): void {
   app.get(OUTBOX_PREVIEW, async (c) => {
-    const chapterId = await authorizePreview(c, ctx);
+    const { chapterId, role } = await authorizePreview(c, ctx);
     const message = await getOutboxMessage(
       ctx.db.kysely,
       chapterId,
       c.req.param('id') ?? '',
       ctx.signing.expandMail,
+      { hideTokens: role === 'viewer' },
     );
     if (!message.rendered) {
       throw new AppError('UNPROCESSABLE', message.renderError ?? 'This mail does not render.');
@@ -71,7 +72,7 @@ export function mountMailPreviews(app: Hono<HonoEnv>, ctx: AppContext): void {
     return previewPage(c, message.rendered.html);
   });
   app.get(BROADCAST_PREVIEW, async (c) => {
-    const chapterId = await authorizePreview(c, ctx);
+    const { chapterId } = await authorizePreview(c, ctx);
     const rendered = await previewBroadcast(
       ctx.db.kysely,
       chapterId,
@@ -83,12 +84,11 @@ export function mountMailPreviews(app: Hono<HonoEnv>, ctx: AppContext): void {
 }
 
 /** Signed in, at least a viewer of the chapter, and asked for by the admin itself. */
-async function authorizePreview(c: Context<HonoEnv>, ctx: AppContext): Promise<string> {
-  const { chapterId } = await requireChapterRole(c, ctx, 'viewer', {
+function authorizePreview(c: Context<HonoEnv>, ctx: AppContext) {
+  return requireChapterRole(c, ctx, 'viewer', {
     crossSite: 'Cross-site request refused: open the preview in the admin.',
     role: 'You are not in this chapter.',
   });
-  return chapterId;
 }
 
 function previewPage(c: Context<HonoEnv>, html: string): Response {

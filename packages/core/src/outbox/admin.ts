@@ -141,6 +141,7 @@ export async function getOutboxMessage(
   chapterId: string,
   id: string,
   expand?: MailExpander,
+  { hideTokens = false }: { hideTokens?: boolean } = {},
 ): Promise<OutboxMessage> {
   const row = await findRow(db, chapterId, id);
   let rendered: RenderedMail | null = null;
@@ -152,13 +153,38 @@ export async function getOutboxMessage(
   } catch (error) {
     renderError = error instanceof Error ? error.message : 'The template does not render.';
   }
-  return {
+  const message: OutboxMessage = {
     ...summary(row),
     fromName: row.from_name,
     replyTo: row.reply_to,
     headers: { ...(JSON.parse(row.headers) as Record<string, string>), ...expanded?.headers },
     rendered,
     renderError,
+  };
+  return hideTokens ? withoutTokens(message) : message;
+}
+
+// The secret part of the links a mail gives its recipient: whoever holds one acts as them
+// ("my data" can erase, an unsubscribe link withdraws, an RSVP link cancels).
+const tokenLinks = [
+  /(\/(?:my-data|confirm|unsubscribe)\/)[^\s"'<>/?#&]+/g,
+  /(\/e\/[a-z0-9-]+\/rsvp\/)[^\s"'<>/?#&.]+/g,
+];
+
+function hide(text: string): string {
+  return tokenLinks.reduce((t, pattern) => t.replace(pattern, '$1…'), text);
+}
+
+/**
+ * The message with the recipient's personal links cut short, for readers who may see mail
+ * but must not act for the people it was sent to (the viewer role).
+ */
+function withoutTokens(message: OutboxMessage): OutboxMessage {
+  const r = message.rendered;
+  return {
+    ...message,
+    headers: Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, hide(v)])),
+    rendered: r ? { subject: hide(r.subject), text: hide(r.text), html: hide(r.html) } : null,
   };
 }
 

@@ -17,7 +17,10 @@ export const outboxRouter = router({
   get: chapterProcedure('viewer')
     .input(outboxMessageInput)
     .query(({ ctx, input }) =>
-      getOutboxMessage(ctx.app.db.kysely, ctx.chapterId, input.id, ctx.app.signing.expandMail),
+      // A viewer reads mail but must not act for its recipients: their links are cut short.
+      getOutboxMessage(ctx.app.db.kysely, ctx.chapterId, input.id, ctx.app.signing.expandMail, {
+        hideTokens: ctx.role === 'viewer',
+      }),
     ),
 
   retry: chapterProcedure('organizer')
