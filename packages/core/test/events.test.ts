@@ -240,6 +240,16 @@ describe('local times on the night clocks change', () => {
       code: 'BAD_REQUEST',
       fields: { endsLocal: 'Must be after the start.' },
     });
+    // Empty times are field errors, not a crash of the comparison.
+    await expect(
+      createEvent(db.kysely, actor(), base('no-times', { startsLocal: '', endsLocal: '' }), clock),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      fields: {
+        startsLocal: 'Use the form 2026-12-10T19:00.',
+        endsLocal: 'Use the form 2026-12-10T19:00.',
+      },
+    });
   });
 });
 

@@ -82,6 +82,9 @@ export const eventInput = z
 
 /** Compared as instants: 01:30 → 02:15 lasts 45 minutes, or none in the hour clocks skip. */
 function endsAfterStart(startsLocal: string, endsLocal: string, timeZone: string): boolean {
+  // A missing or malformed time has its own field error already.
+  const wellFormed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+  if (!wellFormed.test(startsLocal) || !wellFormed.test(endsLocal)) return true;
   if (!isTimeZone(timeZone)) return endsLocal > startsLocal;
   return zonedToUtc(endsLocal, timeZone) > zonedToUtc(startsLocal, timeZone);
 }
