@@ -125,9 +125,36 @@ describe('invitations and roles', () => {
       organizer,
       clock,
     );
-    await revokeInvitation(db.kysely, { chapterId, invitationId: invite.id }, organizerId, clock);
+    await revokeInvitation(
+      db.kysely,
+      { chapterId, invitationId: invite.id },
+      organizerId,
+      clock,
+      'organizer',
+    );
     expect(await code(describeInvitation(db.kysely, invite.token, clock))).toBe('NOT_FOUND');
-    expect((await audit('member.invitation_revoked')).length).toBe(1);
+    const revoked = await audit('member.invitation_revoked');
+    expect(revoked.length).toBe(1);
+    expect(JSON.parse(revoked[0]?.details ?? '{}')).toEqual({
+      email: 'viewer@example.org',
+      role: 'viewer',
+    });
+    // What only an owner may create, only an owner may take back.
+    const ownerInvite = await createInvitation(
+      db.kysely,
+      { chapterId, email: 'o3@example.org', role: 'owner' },
+      { userId: organizerId, role: 'owner' },
+      clock,
+    );
+    const byOrganizer = revokeInvitation(
+      db.kysely,
+      { chapterId, invitationId: ownerInvite.id },
+      organizerId,
+      clock,
+      'organizer',
+    );
+    expect(await code(byOrganizer)).toBe('FORBIDDEN');
+    await expect(describeInvitation(db.kysely, ownerInvite.token, clock)).resolves.toBeDefined();
     expect(
       await code(
         createInvitation(

@@ -122,9 +122,21 @@ export async function revokeInvitation(
   input: { chapterId: string; invitationId: string },
   actorUserId: string,
   clock: Clock = systemClock,
+  actorRole: Role = 'owner',
 ): Promise<void> {
   const data = parseInput(revokeInvitationInput, input);
   await db.transaction().execute(async (trx) => {
+    const invitation = await trx
+      .selectFrom('one_time_tokens')
+      .select(['email', 'role'])
+      .where('id', '=', data.invitationId)
+      .where('chapter_id', '=', data.chapterId)
+      .where('purpose', '=', 'invite')
+      .executeTakeFirst();
+    // As for inviting: what only an owner may create, only an owner may take back.
+    if (invitation?.role === 'owner' && actorRole !== 'owner') {
+      throw new AppError('FORBIDDEN', "Only an owner can revoke an owner's invitation.");
+    }
     const result = await trx
       .deleteFrom('one_time_tokens')
       .where('id', '=', data.invitationId)
@@ -142,6 +154,7 @@ export async function revokeInvitation(
         actorUserId,
         action: 'member.invitation_revoked',
         target: data.invitationId,
+        details: { email: invitation?.email ?? null, role: invitation?.role ?? null },
       },
       clock,
     );

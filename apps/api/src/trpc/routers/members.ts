@@ -42,7 +42,7 @@ export const membersRouter = router({
   revokeInvitation: chapterProcedure('organizer')
     .input(revokeInvitationInput)
     .mutation(async ({ ctx, input }) => {
-      await revokeInvitation(ctx.app.db.kysely, input, ctx.auth.userId, ctx.app.clock);
+      await revokeInvitation(ctx.app.db.kysely, input, ctx.auth.userId, ctx.app.clock, ctx.role);
       return { ok: true as const };
     }),
 
