@@ -56,6 +56,12 @@ describe('broadcasts, import and audit pages', () => {
     expect(html).toContain('Come <strong>along</strong>.');
     expect(html).toContain('style="');
     expect(screen.getByRole('button', { name: 'Send now' })).toBeInTheDocument();
+    // An edit not saved yet: sending would send the stored version, so it asks to save first.
+    fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Party on Sunday' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send a test to myself' }));
+    expect(await screen.findByText(/^Save the draft first/)).toBeInTheDocument();
+    const [draft] = await apiAs('organizer').broadcasts.list.query({ chapterId });
+    expect(draft).toMatchObject({ subject: 'Party on Saturday', status: 'draft' });
   });
 
   it('hides sending from viewers', async () => {

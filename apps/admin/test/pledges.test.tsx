@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { apiAs, renderAt } from './support.tsx';
 
 const chapter = inject('chapter');
@@ -151,7 +151,12 @@ describe('pledge pages', () => {
     expect(screen.getByText('Draft')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     await screen.findByText('The pledge is live.');
-    expect(await screen.findByRole('button', { name: 'Close signing' })).toBeInTheDocument();
+    // Closing stops signing everywhere at once: it asks first, and "Cancel" changes nothing.
+    const asked = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    fireEvent.click(await screen.findByRole('button', { name: 'Close signing' }));
+    expect(asked).toHaveBeenCalledWith(expect.stringMatching(/^Close signing\?/));
+    asked.mockRestore();
+    expect(screen.getByRole('button', { name: 'Close signing' })).toBeInTheDocument();
   });
 
   it('shows the server’s field errors next to the fields', async () => {

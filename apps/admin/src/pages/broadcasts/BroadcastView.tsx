@@ -45,6 +45,8 @@ export function BroadcastView(props: { chapter: Membership; broadcastId: string 
       refetch();
   }, 3000);
   onCleanup(() => clearInterval(timer));
+  // Edits not saved yet: sending now would send the stored draft, not what is on screen.
+  const [unsaved, setUnsaved] = createSignal(false);
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
     const input = broadcastInput(event.currentTarget as HTMLFormElement, chapterId());
@@ -54,6 +56,7 @@ export function BroadcastView(props: { chapter: Membership; broadcastId: string 
         navigate(`${base()}?broadcast=${created.id}`);
       } else {
         await api.broadcasts.update.mutate({ ...input, broadcastId: props.broadcastId });
+        setUnsaved(false);
         setMessage(pick(text.saved));
         refetch();
         previewActions.refetch();
@@ -81,18 +84,21 @@ export function BroadcastView(props: { chapter: Membership; broadcastId: string 
             </p>
           )}
         </Show>
-        <BroadcastForm
-          broadcast={b()}
-          choices={choices}
-          locked={!draft() || !canSend()}
-          canSave={draft() && canSend()}
-          onSubmit={save}
-        />
+        <div onInput={() => setUnsaved(true)} onChange={() => setUnsaved(true)}>
+          <BroadcastForm
+            broadcast={b()}
+            choices={choices}
+            locked={!draft() || !canSend()}
+            canSave={draft() && canSend()}
+            onSubmit={save}
+          />
+        </div>
         <Show when={!isNew() && canSend() && draft()}>
           <SendControls
             chapterId={chapterId()}
             broadcastId={props.broadcastId}
             recipients={current.latest?.recipients}
+            unsaved={unsaved()}
             onMessage={setMessage}
             onSent={() => refetch()}
           />

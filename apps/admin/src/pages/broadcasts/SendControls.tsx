@@ -13,6 +13,8 @@ export function SendControls(props: {
   chapterId: string;
   broadcastId: string;
   recipients: number | undefined;
+  /** The form on screen differs from the stored draft: save first. */
+  unsaved?: boolean;
   onMessage: (message: string) => void;
   onSent: () => void;
 }) {
@@ -20,6 +22,10 @@ export function SendControls(props: {
   const { pick } = i18n;
   const api = useApi();
   const act = async (what: 'test' | 'send') => {
+    if (props.unsaved) {
+      props.onMessage(pick(text.saveFirst));
+      return;
+    }
     try {
       if (what === 'test') {
         await api.broadcasts.sendTest.mutate({

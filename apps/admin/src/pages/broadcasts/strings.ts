@@ -29,6 +29,10 @@ export const text = {
     en: 'Send this broadcast to {count} {count:person|people}? This cannot be undone.',
     fr: 'Envoyer à {count} {count:personne|personnes} ? C’est irréversible.',
   },
+  saveFirst: {
+    en: 'Save the draft first: sending uses the saved version, not the changes on screen.',
+    fr: 'Enregistrez d’abord le brouillon : l’envoi utilise la version enregistrée, pas les changements à l’écran.',
+  },
   progress: {
     en: '{sent} sent, {pending} waiting, {failed} failed of {queued} queued',
     fr: '{sent} {sent:envoyé|envoyés}, {pending} en attente, {failed} en échec sur {queued}',

@@ -95,7 +95,13 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
                   </button>
                 </Show>
                 <Show when={d().pledge.status === 'live'}>
-                  <button type="button" class="danger" onClick={() => void setStatus('close')}>
+                  <button
+                    type="button"
+                    class="danger"
+                    onClick={() =>
+                      window.confirm(pick(text.confirmClose)) && void setStatus('close')
+                    }
+                  >
                     {pick(text.close)}
                   </button>
                 </Show>

@@ -33,6 +33,10 @@ export const text = {
   publicPage: { en: 'Public page', fr: 'Page publique' },
   publish: { en: 'Publish', fr: 'Publier' },
   close: { en: 'Close signing', fr: 'Clore les signatures' },
+  confirmClose: {
+    en: 'Close signing? The pledge stops taking signatures at once, on its page and on allied sites.',
+    fr: 'Clore les signatures ? L’engagement n’en accepte plus, tout de suite, sur sa page et sur les sites alliés.',
+  },
   reopen: { en: 'Reopen', fr: 'Rouvrir' },
   published: { en: 'The pledge is live.', fr: 'L’engagement est en ligne.' },
   closed: { en: 'The pledge is closed.', fr: 'L’engagement est clos.' },
