@@ -61,7 +61,7 @@ export function SenderSection(props: { chapter: Membership }) {
               />
             </div>
             <Show when={hasRole(props.chapter.role, 'owner')}>
-              <button type="submit">{i18n.pick(text.save)}</button>
+              <button type="submit">{i18n.pick(text.saveSender)}</button>
             </Show>
             <p role="status">{message()}</p>
           </form>

@@ -17,6 +17,7 @@ export const text = {
   anyone: { en: '(no condition)', fr: '(sans condition)' },
   perMinute: { en: 'Mails per minute', fr: 'E-mails par minute' },
   save: { en: 'Save the draft', fr: 'Enregistrer le brouillon' },
+  saveSender: { en: 'Save the sender', fr: 'Enregistrer l’expéditeur' },
   reach: {
     en: '{count} {count:person|people} will receive it (current consent only).',
     fr: '{count} {count:personne le recevra|personnes le recevront} (consentement actuel uniquement).',

@@ -25,8 +25,8 @@ const text = {
   run: { en: 'Import {count} people', fr: 'Importer {count} personnes' },
   progress: { en: '{rows} rows read…', fr: '{rows} lignes lues…' },
   report: {
-    en: '{rows} rows: {valid} valid ({new} new, {updated} already known), {invalid} invalid, {duplicates} duplicates in the file, {consents} with consent.',
-    fr: '{rows} lignes : {valid} valides ({new} nouvelles, {updated} déjà connues), {invalid} invalides, {duplicates} doublons dans le fichier, {consents} avec consentement.',
+    en: '{rows} {rows:row|rows}: {valid} valid ({new} new, {updated} already known), {invalid} invalid, {duplicates} {duplicates:duplicate|duplicates} in the file, {consents} with consent.',
+    fr: '{rows} {rows:ligne|lignes}\u00a0: {valid} {valid:valide|valides} ({new} {new:nouvelle|nouvelles}, {updated} déjà {updated:connue|connues}), {invalid} {invalid:invalide|invalides}, {duplicates} {duplicates:doublon|doublons} dans le fichier, {consents} avec consentement.',
   },
   imported: { en: 'Imported.', fr: 'Importé.' },
   errors: { en: 'Invalid rows', fr: 'Lignes invalides' },

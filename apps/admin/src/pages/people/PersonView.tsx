@@ -273,7 +273,9 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
                   {(e) => (
                     <li>
                       <time datetime={e.at}>{i18n.formatDateTime(e.at)}</time> —{' '}
-                      {pick(text.kind[e.kind])}: {e.label}
+                      {pick(text.kind[e.kind])}
+                      {i18n.locale() === 'fr' ? '\u00a0: ' : ': '}
+                      {e.label}
                       {e.detail ? ` (${e.detail})` : ''}
                     </li>
                   )}

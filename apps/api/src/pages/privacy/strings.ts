@@ -132,7 +132,8 @@ const fr: PrivacyStrings = {
   tags: 'Étiquettes',
   notes: 'Notes des organisateurs',
   mails: 'E-mails envoyés',
-  none: 'Aucun.',
+  // Said of signatures, events and tags alike: no gendered "aucun(e)".
+  none: 'Rien.',
   download: 'Tout télécharger (JSON)',
   withdrawHeading: 'Retirer mon consentement',
   withdrawText: 'Vous ne recevrez plus de nouvelles. Vos signatures restent comptées.',
