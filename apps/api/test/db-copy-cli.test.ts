@@ -4,7 +4,7 @@
  * second pass) → back to a fresh SQLite file, verified at each step.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,5 +114,22 @@ describe('groundwork db copy', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^groundwork: the target already holds data .*\n$/);
     expect(await countOf(backUrl)).toEqual({ signatures: SIGNED, counter: SIGNED });
+  }, 60_000);
+
+  it('refuses a mistyped SQLite source instead of copying an empty new one', async () => {
+    const typo = join(dir, 'chapter.sqlit');
+    const target = join(dir, 'never.sqlite');
+    const run = await groundwork([
+      'db',
+      'copy',
+      '--from',
+      `file:${typo}`,
+      '--to',
+      `file:${target}`,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(`groundwork: --from: no database at ${typo}\n`);
+    expect(existsSync(typo)).toBe(false);
+    expect(existsSync(target)).toBe(false);
   }, 60_000);
 });

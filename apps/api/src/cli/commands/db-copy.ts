@@ -1,4 +1,11 @@
-import { CopyMismatch, type CopyReport, copyDatabase, openDatabase } from '@groundwork/core/db';
+import { existsSync } from 'node:fs';
+import {
+  CopyMismatch,
+  type CopyReport,
+  copyDatabase,
+  openDatabase,
+  parseDatabaseUrl,
+} from '@groundwork/core/db';
 import { CliError, type Command, optional, required } from '../command.ts';
 
 /**
@@ -31,6 +38,11 @@ export const dbCopyCommand: Command = {
       throw new CliError('--batch must be a whole number of rows, at least 1');
     }
     if (from === to) throw new CliError('--from and --to name the same database');
+    // Opening a SQLite path creates it: a mistyped source would copy an empty new database.
+    const sourceFile = parseDatabaseUrl(from);
+    if (sourceFile.kind === 'sqlite' && !existsSync(sourceFile.path)) {
+      throw new CliError(`--from: no database at ${sourceFile.path}`);
+    }
     const source = await openDatabase(from);
     try {
       const target = await openDatabase(to);
