@@ -70,6 +70,8 @@ describe('people pages', () => {
     fireEvent.change(select, { target: { value: option.value } });
     fireEvent.click(screen.getByRole('button', { name: 'Add the tag' }));
     await screen.findByText('2 people changed.');
+    // The tags section counts them at once, not after a reload.
+    await screen.findByText(`Stall ${slug} (2)`);
     const link = screen.getByRole('link', { name: 'Export these people (CSV)' });
     expect(link.getAttribute('href')).toContain('search=peopletest');
   });

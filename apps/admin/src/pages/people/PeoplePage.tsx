@@ -50,6 +50,8 @@ function PeopleList(props: ChapterPageProps) {
     () => ({ chapterId: chapterId(), ...filters(), cursor: pages.cursor(), limit: 50 }),
     (key) => api.people.list.query(key),
   );
+  // The tags section's counts follow bulk tagging here.
+  const [tagsVersion, setTagsVersion] = createSignal(0);
   const [tags, tagsActions] = createResource(chapterId, (id) =>
     api.tags.list.query({ chapterId: id }),
   );
@@ -99,6 +101,7 @@ function PeopleList(props: ChapterPageProps) {
       });
       setBulkMessage(pick(text.bulkDone, { count: result.changed }));
       tagsActions.refetch();
+      setTagsVersion((v) => v + 1);
       refetch();
     } catch (error) {
       setBulkMessage(errorMessageOf(error, i18n));
@@ -224,7 +227,11 @@ function PeopleList(props: ChapterPageProps) {
           </>
         )}
       </Show>
-      <TagsSection chapter={props.chapter} onChange={() => tagsActions.refetch()} />
+      <TagsSection
+        chapter={props.chapter}
+        version={tagsVersion()}
+        onChange={() => tagsActions.refetch()}
+      />
       <RetentionSection chapter={props.chapter} />
     </Page>
   );

@@ -7,13 +7,19 @@ import { hasRole } from '../../session/index.tsx';
 import { text } from './strings.ts';
 
 /** The chapter's tags: counts, create, rename, delete (organizers). */
-export function TagsSection(props: { chapter: Membership; onChange: () => void }) {
+export function TagsSection(props: {
+  chapter: Membership;
+  onChange: () => void;
+  /** Moves when people were tagged elsewhere on the page: the counts are read again. */
+  version?: number;
+}) {
   const i18n = useI18n();
   const { pick } = i18n;
   const api = useApi();
   const chapterId = () => props.chapter.chapterId;
-  const [tags, { refetch }] = createResource(chapterId, (id) =>
-    api.tags.list.query({ chapterId: id }),
+  const [tags, { refetch }] = createResource(
+    () => [props.chapter.chapterId, props.version ?? 0] as const,
+    ([id]) => api.tags.list.query({ chapterId: id }),
   );
   const [message, setMessage] = createSignal('');
   const run = async (work: () => Promise<unknown>) => {
