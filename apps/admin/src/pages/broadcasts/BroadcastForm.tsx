@@ -98,7 +98,7 @@ export function BroadcastForm(props: {
             <For each={props.choices.pledges.latest ?? []}>
               {(p) => (
                 <option value={p.id} selected={b()?.segment.pledgeId === p.id}>
-                  {p.slug}
+                  {p.title}
                 </option>
               )}
             </For>

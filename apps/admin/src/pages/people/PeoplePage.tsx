@@ -121,7 +121,7 @@ function PeopleList(props: ChapterPageProps) {
           <label for={id('pledgeId')}>{pick(text.pledge)}</label>
           <select id={id('pledgeId')} name="pledgeId">
             <option value="">{pick(text.any)}</option>
-            <For each={pledges.latest ?? []}>{(p) => <option value={p.id}>{p.slug}</option>}</For>
+            <For each={pledges.latest ?? []}>{(p) => <option value={p.id}>{p.title}</option>}</For>
           </select>
         </div>
         <div class="field">
