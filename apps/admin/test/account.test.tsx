@@ -9,6 +9,11 @@ it('lists the active sessions with this device marked', async () => {
   expect(within(sessions).getByText(/this device/)).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Sign out everywhere' })).toBeVisible();
   expect(screen.getByLabelText('Name')).toHaveValue(inject('accounts').owner.name);
+  // The way back to the chapters, even with a single chapter (no switcher then).
+  fireEvent.click(screen.getByRole('link', { name: 'Groundwork' }));
+  await waitFor(() =>
+    expect(screen.queryByRole('heading', { level: 1, name: 'My account' })).toBeNull(),
+  );
 });
 
 it('checks the new password twice before sending, then reports a wrong current one', async () => {

@@ -16,7 +16,10 @@ function Frame(props: { header?: JSX.Element; nav?: JSX.Element; children: JSX.E
         {t('app.skipToContent')}
       </a>
       <header class="topbar">
-        <span class="brand">{t('app.name')}</span>
+        {/* Home: the chapter last visited (also the way back from My account). */}
+        <Link to="/" class="brand">
+          {t('app.name')}
+        </Link>
         {props.header}
         <LocaleSwitcher />
       </header>
