@@ -1,7 +1,7 @@
 import { AppError } from '@groundwork/core/errors';
 import { createPledge, getPledgeBySlug, setPledgeStatus } from '@groundwork/core/pledges';
-import { hashToken, signatureInputFromForm } from '@groundwork/core/signing';
-import { describe, expect, it } from 'vitest';
+import { COUNTER_SHARDS, hashToken, signatureInputFromForm } from '@groundwork/core/signing';
+import { describe, expect, it, vi } from 'vitest';
 
 import {
   basePledge,
@@ -165,6 +165,28 @@ describe('signing', () => {
       .where('pledge_id', '=', pledge.id)
       .execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('settles its count on the database after its own batches when other processes write too', async () => {
+    const pledge = await createPledge(db.kysely, chapterId, basePledge('reconcile'), clock);
+    const signing = service();
+    await signing.sign('reconcile', { email: 'r1@example.org' }, { ipHash: 'h' });
+    // Five signatures another process committed, whose notification this one never got.
+    await db.kysely
+      .insertInto('pledge_counters')
+      .values({ pledge_id: pledge.id, shard: COUNTER_SHARDS, confirmed: 5, pending: 0 })
+      .execute();
+    await signing.sign('reconcile', { email: 'r2@example.org' }, { ipHash: 'h' });
+    if (db.kind === 'postgres') {
+      // Several processes may share the database: a read shortly after the batch settles it.
+      await vi.waitFor(async () => expect((await signing.count('reconcile')).count).toBe(7), {
+        timeout: 3000,
+      });
+    } else {
+      // SQLite has one writing process, this one: its deltas are the count, no extra reads.
+      await new Promise((r) => setTimeout(r, 400));
+      expect((await signing.count('reconcile')).count).toBe(2);
+    }
   });
 
   it('records who referred whom and the embedding site', async () => {

@@ -5,6 +5,7 @@
  * stream route). `/count` is served from here without touching the database.
  */
 import type { Kysely } from 'kysely';
+import { isPostgres } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { type Pledge, readCounterSums } from '../pledges/pledges.ts';
 import { getPublishedPledge, publicCount } from '../pledges/public.ts';
@@ -16,6 +17,9 @@ export interface CountView {
 }
 
 export type CountListener = (count: CountView) => void;
+
+/** How long after this process's last batch its count is checked against the database. */
+const RECONCILE_MS = 250;
 
 /** A loaded pledge, its chapter and its counter sums. */
 export interface Entry {
@@ -60,6 +64,20 @@ export function createCountCache(
   log?: { warn(msg: string, fields?: Record<string, unknown>): void },
 ): CountCache {
   const entries = new Map<string, Promise<Entry>>();
+  // Other processes write too (PostgreSQL): a read of the counter that overlapped this
+  // process's own commit may have missed its batch, or counted it before the delta was added.
+  // A read shortly after the last local batch settles the count on the database's.
+  const shared = isPostgres(db);
+  const reconciling = new Map<string, NodeJS.Timeout>();
+  const reconcileSoon = (pledgeId: string) => {
+    clearTimeout(reconciling.get(pledgeId));
+    const timer = setTimeout(() => {
+      reconciling.delete(pledgeId);
+      void refresh(pledgeId).catch(() => {});
+    }, RECONCILE_MS);
+    timer.unref();
+    reconciling.set(pledgeId, timer);
+  };
   // The settled ones among `entries` (same objects), readable without awaiting.
   const settled = new Map<string, Entry>();
   const slugById = new Map<string, string>();
@@ -104,11 +122,17 @@ export function createCountCache(
     }
   };
 
+  // Reads race: one started earlier may finish later. Only the latest started one applies.
+  let reads = 0;
+  const appliedRead = new Map<string, number>();
   const refresh = async (pledgeId: string) => {
     const slug = slugById.get(pledgeId);
     const entry = slug ? await entries.get(slug)?.catch(() => undefined) : undefined;
     if (!slug || !entry) return;
+    const read = ++reads;
     const sums = (await readCounterSums(db, [pledgeId])).get(pledgeId);
+    if ((appliedRead.get(pledgeId) ?? 0) > read) return;
+    appliedRead.set(pledgeId, read);
     const before = view(entry).count;
     entry.confirmed = sums?.confirmed ?? 0;
     entry.pending = sums?.pending ?? 0;
@@ -131,6 +155,7 @@ export function createCountCache(
           entry.confirmed += delta.confirmed;
           entry.pending += delta.pending;
           emit(slug, entry);
+          if (shared) reconcileSoon(pledgeId);
         } else await refresh(pledgeId).catch(() => {});
       }
     },
