@@ -45,6 +45,9 @@ function startProcess(env: Record<string, string>, cwd: string): Promise<Proc> {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: tsx runs the server as a child, which a kill of tsx alone
+      // (after a slow shutdown) would leave running.
+      detached: true,
     });
     const output: string[] = [];
     let buffer = '';
@@ -69,12 +72,19 @@ function startProcess(env: Record<string, string>, cwd: string): Promise<Proc> {
 function stopProcess(proc: Proc | undefined): Promise<void> {
   if (!proc || proc.child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => proc.child.kill('SIGKILL'), 10_000);
+    const group = -(proc.child.pid as number);
+    const timer = setTimeout(() => process.kill(group, 'SIGKILL'), 10_000);
     proc.child.once('exit', () => {
       clearTimeout(timer);
+      // Whatever of the group is left (the server, if tsx went first).
+      try {
+        process.kill(group, 'SIGKILL');
+      } catch {
+        // already gone
+      }
       resolve();
     });
-    proc.child.kill('SIGTERM');
+    process.kill(group, 'SIGTERM');
   });
 }
 
