@@ -23,6 +23,7 @@ let db: TestDatabase;
 let chapterId: string;
 let pledgeId: string;
 const clock = manualClock('2026-11-26T10:00:00.000Z');
+const merging = { publicUrl: 'https://x.example', clock };
 const emails = [
   'ada@example.org',
   'bob@example.org',
@@ -226,18 +227,18 @@ describe('person page, edit and merge', () => {
       clock,
     );
     // bob and ada both signed: the merged count goes down by one.
-    const result = await mergePeople(db.kysely, chapterId, 'u1', ada, bob, clock);
+    const result = await mergePeople(db.kysely, chapterId, 'u1', ada, bob, merging);
     expect(result.pledgesChanged).toEqual([pledgeId]);
     const after = (await readCounterSums(db.kysely, [pledgeId])).get(pledgeId);
     expect((after?.confirmed ?? 0) + (after?.pending ?? 0)).toBe(
       (before?.confirmed ?? 0) + (before?.pending ?? 0) - 1,
     );
-    await mergePeople(db.kysely, chapterId, 'u1', ada, dan, clock);
+    await mergePeople(db.kysely, chapterId, 'u1', ada, dan, merging);
     const merged = await getPerson(db.kysely, chapterId, ada);
     expect(merged.data.person.postalCode).toBe('7503');
     expect(merged.data.consents).toHaveLength(2);
     expect((await listPeople(db.kysely, chapterId, {})).total).toBe(3);
-    await expect(mergePeople(db.kysely, chapterId, 'u1', ada, ada, clock)).rejects.toMatchObject({
+    await expect(mergePeople(db.kysely, chapterId, 'u1', ada, ada, merging)).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
   });

@@ -2,23 +2,25 @@
  * Merging two people who are the same person (two addresses, a typo): everything of the
  * duplicate moves to the person kept, then the duplicate row is deleted. A pledge both had
  * signed keeps the kept person's signature only, and its counter goes down by one (the count
- * was one too many). Two RSVPs to one event are refused: cancel one first (seat counts and
- * waiting lists belong to the events module).
+ * was one too many). An event both answered keeps one RSVP, the one that counts most; a seat
+ * the other held goes to the waitlist (`events/merge-rsvps.ts`).
  */
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { type Clock, isoNow, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
+import { settleDuplicateRsvps } from '../events/merge-rsvps.ts';
 import { addToCounter } from '../signing/counter.ts';
 import { chapterPerson } from './person.ts';
 
 /**
  * Merges `mergeId` into `keepId` (same chapter) in one transaction, audit-logged. Returns the
- * pledges whose counters changed (the caller refreshes its cached counts).
+ * pledges whose counters changed (the caller refreshes its cached counts). `publicUrl` is for
+ * the mail of someone a freed seat goes to.
  *
  * @example
- * const { pledgesChanged } = await mergePeople(db, chapterId, userId, keepId, dupId, clock);
+ * const { pledgesChanged } = await mergePeople(db, chapterId, userId, keepId, dupId, { publicUrl, clock });
  */
 export async function mergePeople(
   db: Kysely<Database>,
@@ -26,8 +28,9 @@ export async function mergePeople(
   actorUserId: string,
   keepId: string,
   mergeId: string,
-  clock: Clock = systemClock,
+  options: { publicUrl: string; clock?: Clock },
 ): Promise<{ pledgesChanged: string[] }> {
+  const clock = options.clock ?? systemClock;
   if (keepId === mergeId) {
     throw new AppError('BAD_REQUEST', 'Choose two different people.', {
       fields: { mergeId: 'Same person.' },
@@ -36,18 +39,10 @@ export async function mergePeople(
   return db.transaction().execute(async (trx) => {
     const keep = await chapterPerson(trx, chapterId, keepId);
     const dup = await chapterPerson(trx, chapterId, mergeId);
-    const sameEvent = await trx
-      .selectFrom('rsvps as a')
-      .innerJoin('rsvps as b', 'a.event_id', 'b.event_id')
-      .select('a.id')
-      .where('a.person_id', '=', keepId)
-      .where('b.person_id', '=', mergeId)
-      .executeTakeFirst();
-    if (sameEvent) {
-      throw new AppError('CONFLICT', 'Both answered the same event: cancel one RSVP first.', {
-        fields: { mergeId: 'Both answered the same event.' },
-      });
-    }
+    const rsvpsDropped = await settleDuplicateRsvps(trx, keepId, mergeId, {
+      publicUrl: options.publicUrl,
+      clock,
+    });
     const doubles = await trx
       .selectFrom('signatures as d')
       .innerJoin('signatures as k', 'k.pledge_id', 'd.pledge_id')
@@ -118,7 +113,7 @@ export async function mergePeople(
         actorUserId,
         action: 'person.merged',
         target: keepId,
-        details: { merged: mergeId },
+        details: rsvpsDropped > 0 ? { merged: mergeId, rsvpsDropped } : { merged: mergeId },
       },
       clock,
     );

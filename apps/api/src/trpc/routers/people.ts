@@ -77,7 +77,7 @@ export const peopleRouter = router({
         ctx.auth.userId,
         input.keepId,
         input.mergeId,
-        ctx.app.clock,
+        { publicUrl: ctx.app.config.publicUrl, clock: ctx.app.clock },
       );
       // The merged duplicate signature left its counter: refresh the cached counts.
       for (const pledgeId of result.pledgesChanged) await ctx.app.signing.onCountChanged(pledgeId);

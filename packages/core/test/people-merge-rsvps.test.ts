@@ -1,0 +1,124 @@
+import { cancelRsvp, createEvent, listAttendees, rsvp } from '@groundwork/core/events';
+import { mergePeople } from '@groundwork/core/people';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  actor,
+  base,
+  chapterId,
+  clock,
+  db,
+  opts,
+  outbox,
+  useEventsDatabase,
+} from './events-fixture.ts';
+
+useEventsDatabase();
+
+// The organizer who merges (the audit log names a real user).
+beforeAll(async () => {
+  const now = clock.now().toISOString();
+  await db.kysely
+    .insertInto('users')
+    .values({
+      id: 'u1',
+      email: 'org@example.org',
+      name: 'Org',
+      password_hash: 'x',
+      locale: 'en',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+});
+
+async function personId(email: string) {
+  const row = await db.kysely
+    .selectFrom('people')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function seatsTaken(eventId: string) {
+  const row = await db.kysely
+    .selectFrom('events')
+    .select('seats_taken')
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  return Number(row.seats_taken);
+}
+
+async function tokenOf(eventId: string, email: string) {
+  const row = await db.kysely
+    .selectFrom('rsvps')
+    .innerJoin('people', 'people.id', 'rsvps.person_id')
+    .select('rsvps.token')
+    .where('rsvps.event_id', '=', eventId)
+    .where('people.email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.token;
+}
+
+describe('merging two people who answered the same event', () => {
+  it('keeps one seat, gives the other to the waitlist, and says so in the audit log', async () => {
+    const event = await createEvent(
+      db.kysely,
+      actor(),
+      base('merge-seats', { capacity: 2 }),
+      clock,
+    );
+    await rsvp(db.kysely, 'merge-seats', { email: 'lea@example.org', name: 'Léa' }, opts);
+    clock.advance(1000);
+    await rsvp(db.kysely, 'merge-seats', { email: 'lea.m@example.org', name: 'Léa M.' }, opts);
+    clock.advance(1000);
+    await rsvp(db.kysely, 'merge-seats', { email: 'waiting@example.org', name: 'Wait' }, opts);
+    expect(await seatsTaken(event.id)).toBe(2);
+
+    const keep = await personId('lea@example.org');
+    await mergePeople(db.kysely, chapterId, 'u1', keep, await personId('lea.m@example.org'), opts);
+
+    const list = await listAttendees(db.kysely, chapterId, event.id);
+    expect(list.map((a) => [a.email, a.status]).sort()).toEqual([
+      ['lea@example.org', 'confirmed'],
+      ['waiting@example.org', 'confirmed'],
+    ]);
+    expect(await seatsTaken(event.id)).toBe(2);
+    const promoted = await outbox('event-promoted');
+    expect(promoted.map((m) => m.to_address)).toEqual(['waiting@example.org']);
+    const audit = await db.kysely
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'person.merged')
+      .where('target', '=', keep)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details as string)).toMatchObject({ rsvpsDropped: 1 });
+  });
+
+  it("keeps the duplicate's seat when the person kept had cancelled", async () => {
+    const event = await createEvent(
+      db.kysely,
+      actor(),
+      base('merge-cancelled', { capacity: 5 }),
+      clock,
+    );
+    await rsvp(db.kysely, 'merge-cancelled', { email: 'sam@example.org', name: 'Sam' }, opts);
+    await cancelRsvp(
+      db.kysely,
+      'merge-cancelled',
+      await tokenOf(event.id, 'sam@example.org'),
+      opts,
+    );
+    clock.advance(1000);
+    await rsvp(db.kysely, 'merge-cancelled', { email: 'sam.b@example.org', name: 'Sam B.' }, opts);
+    expect(await seatsTaken(event.id)).toBe(1);
+
+    const keep = await personId('sam@example.org');
+    await mergePeople(db.kysely, chapterId, 'u1', keep, await personId('sam.b@example.org'), opts);
+
+    const list = await listAttendees(db.kysely, chapterId, event.id);
+    expect(list.map((a) => [a.email, a.status])).toEqual([['sam@example.org', 'confirmed']]);
+    expect(await seatsTaken(event.id)).toBe(1);
+  });
+});
