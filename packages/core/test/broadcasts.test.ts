@@ -36,7 +36,7 @@ beforeAll(async () => {
       updated_at: now,
     })
     .execute();
-  tagId = (await createTag(db.kysely, chapterId, 'Volunteers', clock)).id;
+  tagId = (await createTag(db.kysely, chapterId, 'u1', 'Volunteers', clock)).id;
   // p1..p5 tagged; p1..p4 consent; p6 consents but is not tagged.
   for (let i = 1; i <= 6; i++) {
     await db.kysely
@@ -70,6 +70,7 @@ beforeAll(async () => {
   await tagPeople(
     db.kysely,
     chapterId,
+    'u1',
     tagId,
     { personIds: ['p1', 'p2', 'p3', 'p4', 'p5'] },
     'add',

@@ -4,6 +4,7 @@ import { demoPledge } from '@groundwork/core/demo';
 import {
   addNote,
   createTag,
+  deleteNote,
   deleteTag,
   getPerson,
   listPeople,
@@ -12,6 +13,7 @@ import {
   renameTag,
   tagPeople,
   updatePerson,
+  withdrawConsentFor,
 } from '@groundwork/core/people';
 import { createPledge, readCounterSums } from '@groundwork/core/pledges';
 import { grantConsent } from '@groundwork/core/privacy';
@@ -159,44 +161,80 @@ describe('people list', () => {
 
 describe('tags', () => {
   it('creates, renames, applies to a filtered selection, removes and deletes', async () => {
-    const tag = await createTag(db.kysely, chapterId, ' Volunteers ', clock);
+    const tag = await createTag(db.kysely, chapterId, 'u1', ' Volunteers ', clock);
     expect(tag.name).toBe('Volunteers');
-    await expect(createTag(db.kysely, chapterId, 'Volunteers', clock)).rejects.toMatchObject({
+    await expect(createTag(db.kysely, chapterId, 'u1', 'Volunteers', clock)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     // Names differing only in case are one name, in any alphabet.
-    await expect(createTag(db.kysely, chapterId, 'VOLUNTEERS', clock)).rejects.toMatchObject({
+    await expect(createTag(db.kysely, chapterId, 'u1', 'VOLUNTEERS', clock)).rejects.toMatchObject({
       code: 'CONFLICT',
       fields: { name: 'Already used: Volunteers.' },
     });
-    const other = await createTag(db.kysely, chapterId, 'Élus', clock);
-    await expect(renameTag(db.kysely, chapterId, other.id, 'volunteers')).rejects.toMatchObject({
+    const other = await createTag(db.kysely, chapterId, 'u1', 'Élus', clock);
+    await expect(
+      renameTag(db.kysely, chapterId, 'u1', other.id, 'volunteers'),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    await expect(createTag(db.kysely, chapterId, 'élus', clock)).rejects.toMatchObject({
+    await expect(createTag(db.kysely, chapterId, 'u1', 'élus', clock)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    await renameTag(db.kysely, chapterId, other.id, 'ÉLUS'); // its own name, recased
-    await deleteTag(db.kysely, chapterId, other.id);
-    await renameTag(db.kysely, chapterId, tag.id, 'Core team');
+    await renameTag(db.kysely, chapterId, 'u1', other.id, 'ÉLUS'); // its own name, recased
+    await deleteTag(db.kysely, chapterId, 'u1', other.id);
+    await renameTag(db.kysely, chapterId, 'u1', tag.id, 'Core team');
     expect(
-      await tagPeople(db.kysely, chapterId, tag.id, { filter: { pledgeId } }, 'add', clock),
+      await tagPeople(db.kysely, chapterId, 'u1', tag.id, { filter: { pledgeId } }, 'add', clock),
     ).toBe(3);
     expect(
-      await tagPeople(db.kysely, chapterId, tag.id, { filter: { pledgeId } }, 'add', clock),
+      await tagPeople(db.kysely, chapterId, 'u1', tag.id, { filter: { pledgeId } }, 'add', clock),
     ).toBe(0);
     expect((await listPeople(db.kysely, chapterId, { tagId: tag.id })).total).toBe(3);
     const ada = await idOf('ada@example.org');
     expect(
-      await tagPeople(db.kysely, chapterId, tag.id, { personIds: [ada] }, 'remove', clock),
+      await tagPeople(db.kysely, chapterId, 'u1', tag.id, { personIds: [ada] }, 'remove', clock),
     ).toBe(1);
     expect(await listTags(db.kysely, chapterId)).toEqual([
       { id: tag.id, name: 'Core team', people: 2 },
     ]);
-    await deleteTag(db.kysely, chapterId, tag.id);
+    await deleteTag(db.kysely, chapterId, 'u1', tag.id);
     expect(await listTags(db.kysely, chapterId)).toEqual([]);
+    // Every change is in the audit log with its organizer; refused ones and no-ops are not.
+    // (The test clock stands still: lines compared in any order.)
+    expect(await auditLines(['tag.', 'people.'])).toEqual(
+      sorted([
+        ['tag.created', { name: 'Volunteers' }],
+        ['tag.created', { name: 'Élus' }],
+        ['tag.renamed', { from: 'Élus', to: 'ÉLUS' }],
+        ['tag.deleted', { name: 'ÉLUS', people: 0 }],
+        ['tag.renamed', { from: 'Volunteers', to: 'Core team' }],
+        ['people.tagged', { tag: 'Core team', people: 3 }],
+        ['people.untagged', { tag: 'Core team', people: 1 }],
+        ['tag.deleted', { name: 'Core team', people: 2 }],
+      ]),
+    );
   });
 });
+
+function sorted(lines: unknown[][]) {
+  return lines.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/** The chapter's audit lines whose action starts with one of `prefixes`, as [action, details], sorted. */
+async function auditLines(prefixes: string[]) {
+  const rows = await db.kysely
+    .selectFrom('audit_log')
+    .select(['action', 'details', 'actor_user_id'])
+    .where('chapter_id', '=', chapterId)
+    .execute();
+  const lines = rows
+    .filter((r) => prefixes.some((p) => r.action.startsWith(p)))
+    .map((r) => {
+      expect(r.actor_user_id).toBe('u1');
+      return [r.action, JSON.parse(r.details)];
+    });
+  return sorted(lines);
+}
 
 describe('person page, edit and merge', () => {
   it('shows a timeline, edits, refuses a taken e-mail, and merges a duplicate keeping counts right', async () => {
@@ -241,5 +279,29 @@ describe('person page, edit and merge', () => {
     await expect(mergePeople(db.kysely, chapterId, 'u1', ada, ada, merging)).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
+  });
+
+  it('audit-logs notes (not their text) and a consent an organizer withdraws', async () => {
+    const ada = await idOf('ada@example.org');
+    const noteId = await addNote(db.kysely, chapterId, 'u1', ada, 'Called back', clock);
+    await deleteNote(db.kysely, chapterId, 'u1', noteId, clock);
+    await expect(deleteNote(db.kysely, chapterId, 'u1', noteId, clock)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await withdrawConsentFor(db.kysely, chapterId, 'u1', ada, clock)).toBe(2);
+    expect(await withdrawConsentFor(db.kysely, chapterId, 'u1', ada, clock)).toBe(0);
+    await expect(
+      withdrawConsentFor(db.kysely, chapterId, 'u1', 'nobody', clock),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const consents = (await getPerson(db.kysely, chapterId, ada)).data.consents;
+    expect(consents.map((c) => c.withdrawnSource)).toEqual(['admin', 'admin']);
+    expect(await auditLines(['person.note', 'person.consent'])).toEqual(
+      sorted([
+        ['person.note_added', {}],
+        ['person.note_added', {}],
+        ['person.note_deleted', {}],
+        ['person.consent_withdrawn', { withdrawn: 2 }],
+      ]),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, parseInput } from '../errors/index.ts';
+import { withdrawConsent } from '../privacy/consents.ts';
 import { loadMyData, type MyData } from '../privacy/my-data.ts';
 import { normalizeEmail } from './people.ts';
 import { type PersonEdit, personEditInput } from './schemas.ts';
@@ -165,7 +166,7 @@ export async function updatePerson(
   });
 }
 
-/** Adds an organizer's note to a person (1 to 5000 characters). */
+/** Adds an organizer's note to a person (1 to 5000 characters), audit-logged (not its text). */
 export async function addNote(
   db: Kysely<Database>,
   chapterId: string,
@@ -174,7 +175,6 @@ export async function addNote(
   body: string,
   clock: Clock = systemClock,
 ): Promise<string> {
-  await chapterPerson(db, chapterId, personId);
   const text = body.trim();
   if (text.length === 0 || text.length > 5000) {
     throw new AppError('BAD_REQUEST', 'A note has 1 to 5000 characters.', {
@@ -182,30 +182,70 @@ export async function addNote(
     });
   }
   const id = newId();
-  await db
-    .insertInto('person_notes')
-    .values({
-      id,
-      chapter_id: chapterId,
-      person_id: personId,
-      author_user_id: actorUserId,
-      body: text,
-      created_at: isoNow(clock),
-    })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await chapterPerson(trx, chapterId, personId);
+    await trx
+      .insertInto('person_notes')
+      .values({
+        id,
+        chapter_id: chapterId,
+        person_id: personId,
+        author_user_id: actorUserId,
+        body: text,
+        created_at: isoNow(clock),
+      })
+      .execute();
+    const entry = { chapterId, actorUserId, action: 'person.note_added', target: personId };
+    await recordAudit(trx, entry, clock);
+  });
   return id;
 }
 
-/** Deletes a note of the chapter. */
+/** Deletes a note of the chapter, audit-logged. */
 export async function deleteNote(
   db: Kysely<Database>,
   chapterId: string,
+  actorUserId: string | null,
   noteId: string,
+  clock: Clock = systemClock,
 ): Promise<void> {
-  const result = await db
-    .deleteFrom('person_notes')
-    .where('id', '=', noteId)
-    .where('chapter_id', '=', chapterId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'No such note.');
+  await db.transaction().execute(async (trx) => {
+    const note = await trx
+      .selectFrom('person_notes')
+      .select('person_id')
+      .where('id', '=', noteId)
+      .where('chapter_id', '=', chapterId)
+      .executeTakeFirst();
+    if (!note) throw new AppError('NOT_FOUND', 'No such note.');
+    await trx.deleteFrom('person_notes').where('id', '=', noteId).execute();
+    const entry = { chapterId, actorUserId, action: 'person.note_deleted', target: note.person_id };
+    await recordAudit(trx, entry, clock);
+  });
+}
+
+/**
+ * An organizer withdraws every current consent of a person (they asked by phone, at a stall):
+ * the ledger records the source `admin`, the audit log who did it. Returns how many grants
+ * were withdrawn.
+ *
+ * @example
+ * const withdrawn = await withdrawConsentFor(db, chapterId, userId, personId, clock);
+ */
+export async function withdrawConsentFor(
+  db: Kysely<Database>,
+  chapterId: string,
+  actorUserId: string | null,
+  personId: string,
+  clock: Clock = systemClock,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await chapterPerson(trx, chapterId, personId);
+    const withdrawn = await withdrawConsent(trx, { personId, source: 'admin' }, clock);
+    if (withdrawn > 0) {
+      const action = 'person.consent_withdrawn';
+      const details = { withdrawn };
+      await recordAudit(trx, { chapterId, actorUserId, action, target: personId, details }, clock);
+    }
+    return withdrawn;
+  });
 }

@@ -1,8 +1,10 @@
 /**
  * Tags: a chapter's labels for people (create, rename, delete; add or remove on one person or
- * on every person of a filtered selection, in one statement).
+ * on every person of a filtered selection, in one statement). Every change is audit-logged
+ * with the organizer who made it, in the change's transaction.
  */
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/index.ts';
 import { type Clock, isoNow, newId, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
@@ -69,16 +71,25 @@ async function ensureUnique(db: Kysely<Database>, chapterId: string, name: strin
 export async function createTag(
   db: Kysely<Database>,
   chapterId: string,
+  actorUserId: string | null,
   name: string,
   clock: Clock = systemClock,
 ): Promise<Tag> {
   const clean = cleanName(name);
-  await ensureUnique(db, chapterId, clean);
   const id = newId();
-  await db
-    .insertInto('tags')
-    .values({ id, chapter_id: chapterId, name: clean, created_at: isoNow(clock) })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await ensureUnique(trx, chapterId, clean);
+    await trx
+      .insertInto('tags')
+      .values({ id, chapter_id: chapterId, name: clean, created_at: isoNow(clock) })
+      .execute();
+    const details = { name: clean };
+    await recordAudit(
+      trx,
+      { chapterId, actorUserId, action: 'tag.created', target: id, details },
+      clock,
+    );
+  });
   return { id, name: clean, people: 0 };
 }
 
@@ -97,23 +108,48 @@ async function chapterTag(db: Kysely<Database>, chapterId: string, tagId: string
 export async function renameTag(
   db: Kysely<Database>,
   chapterId: string,
+  actorUserId: string | null,
   tagId: string,
   name: string,
+  clock: Clock = systemClock,
 ): Promise<void> {
-  await chapterTag(db, chapterId, tagId);
   const clean = cleanName(name);
-  await ensureUnique(db, chapterId, clean, tagId);
-  await db.updateTable('tags').set({ name: clean }).where('id', '=', tagId).execute();
+  await db.transaction().execute(async (trx) => {
+    const tag = await chapterTag(trx, chapterId, tagId);
+    await ensureUnique(trx, chapterId, clean, tagId);
+    await trx.updateTable('tags').set({ name: clean }).where('id', '=', tagId).execute();
+    const details = { from: tag.name, to: clean };
+    await recordAudit(
+      trx,
+      { chapterId, actorUserId, action: 'tag.renamed', target: tagId, details },
+      clock,
+    );
+  });
 }
 
 /** Deletes a tag (and takes it off everyone). */
 export async function deleteTag(
   db: Kysely<Database>,
   chapterId: string,
+  actorUserId: string | null,
   tagId: string,
+  clock: Clock = systemClock,
 ): Promise<void> {
-  await chapterTag(db, chapterId, tagId);
-  await db.deleteFrom('tags').where('id', '=', tagId).execute();
+  await db.transaction().execute(async (trx) => {
+    const tag = await chapterTag(trx, chapterId, tagId);
+    const carried = await trx
+      .selectFrom('person_tags')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tag_id', '=', tagId)
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom('tags').where('id', '=', tagId).execute();
+    const details = { name: tag.name, people: Number(carried.n) };
+    await recordAudit(
+      trx,
+      { chapterId, actorUserId, action: 'tag.deleted', target: tagId, details },
+      clock,
+    );
+  });
 }
 
 export type TagTarget = { personIds: string[] } | { filter: PeopleFilter };
@@ -123,17 +159,41 @@ export type TagTarget = { personIds: string[] } | { filter: PeopleFilter };
  * statement, whatever the selection's size). Returns how many people changed.
  *
  * @example
- * await tagPeople(db, chapterId, tagId, { filter: { pledgeId } }, 'add', clock);
+ * await tagPeople(db, chapterId, userId, tagId, { filter: { pledgeId } }, 'add', clock);
  */
 export async function tagPeople(
   db: Kysely<Database>,
   chapterId: string,
+  actorUserId: string | null,
   tagId: string,
   target: TagTarget,
   action: 'add' | 'remove',
   clock: Clock = systemClock,
 ): Promise<number> {
-  await chapterTag(db, chapterId, tagId);
+  return db.transaction().execute(async (trx) => {
+    const tag = await chapterTag(trx, chapterId, tagId);
+    const changed = await applyTag(trx, chapterId, tagId, target, action, clock);
+    if (changed > 0) {
+      const verb = action === 'add' ? 'people.tagged' : 'people.untagged';
+      const details = { tag: tag.name, people: changed };
+      await recordAudit(
+        trx,
+        { chapterId, actorUserId, action: verb, target: tagId, details },
+        clock,
+      );
+    }
+    return changed;
+  });
+}
+
+async function applyTag(
+  db: Kysely<Database>,
+  chapterId: string,
+  tagId: string,
+  target: TagTarget,
+  action: 'add' | 'remove',
+  clock: Clock,
+): Promise<number> {
   const selection =
     'personIds' in target
       ? filteredPeople(db, chapterId, {}).where('p.id', 'in', [...target.personIds, ''])

@@ -3,6 +3,7 @@ import { useApi } from '../../api/context.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { ChapterPageProps } from '../../routes.tsx';
+import { actionLabels, detailPairs } from './actions.ts';
 
 const text = {
   title: { en: 'Audit log', fr: 'Journal d’audit' },
@@ -30,6 +31,10 @@ export function AuditPage(props: ChapterPageProps) {
   const api = useApi();
   const [filters, setFilters] = createSignal<{ action?: string; from?: string; to?: string }>({});
   const [cursor, setCursor] = createSignal<string>();
+  const label = (action: string) => {
+    const words = actionLabels[action];
+    return words ? pick(words) : action;
+  };
   const [page] = createResource(
     () => ({
       chapterId: props.chapter.chapterId,
@@ -56,7 +61,9 @@ export function AuditPage(props: ChapterPageProps) {
           <label for="audit-action">{pick(text.action)}</label>
           <select id="audit-action" name="action">
             <option value="">{pick(text.any)}</option>
-            <For each={page.latest?.actions ?? []}>{(a) => <option value={a}>{a}</option>}</For>
+            <For each={page.latest?.actions ?? []}>
+              {(a) => <option value={a}>{label(a)}</option>}
+            </For>
           </select>
         </div>
         <div class="field">
@@ -91,9 +98,22 @@ export function AuditPage(props: ChapterPageProps) {
                           ? `${line.actor.name} <${line.actor.email}>`
                           : pick(text.system)}
                       </td>
-                      <th scope="row">{line.action}</th>
+                      <th scope="row">
+                        {label(line.action)}
+                        <Show when={actionLabels[line.action]}>
+                          {' '}
+                          <code class="hint">{line.action}</code>
+                        </Show>
+                      </th>
                       <td>
-                        <code>{JSON.stringify(line.details)}</code>
+                        <For each={detailPairs(line.details)}>
+                          {([name, value]) => (
+                            <div>
+                              <Show when={name}>{name}: </Show>
+                              {value}
+                            </div>
+                          )}
+                        </For>
                       </td>
                     </tr>
                   )}

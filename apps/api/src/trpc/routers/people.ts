@@ -1,6 +1,5 @@
 import {
   addNote,
-  chapterPerson,
   deleteNote,
   getPerson,
   listPeople,
@@ -8,13 +7,9 @@ import {
   mergePeople,
   personEditInput,
   updatePerson,
+  withdrawConsentFor,
 } from '@groundwork/core/people';
-import {
-  erasePerson,
-  retentionPlan,
-  setRetentionMonths,
-  withdrawConsent,
-} from '@groundwork/core/privacy';
+import { erasePerson, retentionPlan, setRetentionMonths } from '@groundwork/core/privacy';
 import { z } from 'zod';
 import { router } from '../init.ts';
 import { chapterProcedure } from '../procedures.ts';
@@ -64,7 +59,13 @@ export const peopleRouter = router({
   deleteNote: chapterProcedure('organizer')
     .input(z.object({ noteId: id }))
     .mutation(async ({ ctx, input }) => {
-      await deleteNote(ctx.app.db.kysely, ctx.chapterId, input.noteId);
+      await deleteNote(
+        ctx.app.db.kysely,
+        ctx.chapterId,
+        ctx.auth.userId,
+        input.noteId,
+        ctx.app.clock,
+      );
       return { ok: true };
     }),
 
@@ -87,10 +88,11 @@ export const peopleRouter = router({
   withdrawConsent: chapterProcedure('organizer')
     .input(personIdInput)
     .mutation(async ({ ctx, input }) => {
-      await chapterPerson(ctx.app.db.kysely, ctx.chapterId, input.personId);
-      const n = await withdrawConsent(
+      const n = await withdrawConsentFor(
         ctx.app.db.kysely,
-        { personId: input.personId, source: 'admin' },
+        ctx.chapterId,
+        ctx.auth.userId,
+        input.personId,
         ctx.app.clock,
       );
       return { withdrawn: n };

@@ -20,20 +20,33 @@ export const tagsRouter = router({
   create: chapterProcedure('organizer')
     .input(z.object({ name }))
     .mutation(({ ctx, input }) =>
-      createTag(ctx.app.db.kysely, ctx.chapterId, input.name, ctx.app.clock),
+      createTag(ctx.app.db.kysely, ctx.chapterId, ctx.auth.userId, input.name, ctx.app.clock),
     ),
 
   rename: chapterProcedure('organizer')
     .input(z.object({ tagId: id, name }))
     .mutation(async ({ ctx, input }) => {
-      await renameTag(ctx.app.db.kysely, ctx.chapterId, input.tagId, input.name);
+      await renameTag(
+        ctx.app.db.kysely,
+        ctx.chapterId,
+        ctx.auth.userId,
+        input.tagId,
+        input.name,
+        ctx.app.clock,
+      );
       return { ok: true };
     }),
 
   delete: chapterProcedure('organizer')
     .input(z.object({ tagId: id }))
     .mutation(async ({ ctx, input }) => {
-      await deleteTag(ctx.app.db.kysely, ctx.chapterId, input.tagId);
+      await deleteTag(
+        ctx.app.db.kysely,
+        ctx.chapterId,
+        ctx.auth.userId,
+        input.tagId,
+        ctx.app.clock,
+      );
       return { ok: true };
     }),
 
@@ -54,6 +67,7 @@ export const tagsRouter = router({
       const changed = await tagPeople(
         ctx.app.db.kysely,
         ctx.chapterId,
+        ctx.auth.userId,
         input.tagId,
         target,
         input.action,
