@@ -63,6 +63,12 @@ it('opens the setup link, creates the owner, signs out and in again', async () =
     // Signed out for real: the dashboard now sends us back to sign-in.
     await page.goto(`${server.url}/admin/c/quitgpt-paris`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // The setup link is spent: it says so and leads to sign-in, with no form to fill in vain.
+    await page.goto(link);
+    await page.getByText(/This Groundwork is set up already/).waitFor();
+    expect(await page.getByLabel('Password').count()).toBe(0);
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   });
 
   await step('sign-in', async () => {

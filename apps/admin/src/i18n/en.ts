@@ -49,6 +49,9 @@ export const en = {
   'setup.submit': 'Create my account',
   'setup.noToken':
     'This page needs the setup link that the server printed when it first started. Open that link.',
+  'setup.done':
+    'This Groundwork is set up already: its setup link has been used. Sign in with your account, or ask an owner to invite you.',
+  'setup.signIn': 'Sign in',
 
   'signIn.title': 'Sign in',
   'signIn.submit': 'Sign in',

@@ -51,6 +51,9 @@ export const fr: Messages = {
   'setup.submit': 'Créer mon compte',
   'setup.noToken':
     'Cette page a besoin du lien d’installation affiché par le serveur à son premier démarrage. Ouvrez ce lien.',
+  'setup.done':
+    'Ce Groundwork est déjà installé : son lien d’installation a servi. Connectez-vous avec votre compte, ou demandez une invitation à un propriétaire.',
+  'setup.signIn': 'Se connecter',
 
   'signIn.title': 'Connexion',
   'signIn.submit': 'Se connecter',
