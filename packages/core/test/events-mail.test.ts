@@ -1,4 +1,13 @@
-import { renderMail } from '@groundwork/core/mail';
+import { inflateSync } from 'node:zlib';
+import { qrPng } from '@groundwork/core/events';
+import {
+  createSmtpTransport,
+  parseMailbox,
+  renderMail,
+  withImagesInline,
+} from '@groundwork/core/mail';
+import { startTestSmtpServer } from '@groundwork/core/mail/testing';
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 
 const data = {
@@ -34,11 +43,17 @@ describe('event mail templates', () => {
         expect(mail.text).toContain(data.cancelUrl);
         expect(mail.html).toContain(`<html lang="${locale}">`);
         expect(mail.html).not.toContain('<script');
-        expect(mail.html).not.toContain('<img');
         expect(mail.html).toContain('QuitGPT &amp; Paris');
-        // The check-in code's QR code, drawn on our server: no image from anywhere.
-        expect(mail.html).toMatch(/<svg [^>]*role="img"/);
-        expect(mail.html).not.toMatch(/<img|src="http/);
+        // The check-in code's QR code travels inside the mail: the one image, from nowhere else.
+        expect(mail.html.match(/<img [^>]*>/g)).toEqual([
+          expect.stringMatching(
+            /^<img src="cid:check-in-code@groundwork" width="174" height="174" alt="[^"]*K7P3QX"/,
+          ),
+        ]);
+        expect(mail.images?.map((i) => [i.cid, i.contentType])).toEqual([
+          ['check-in-code@groundwork', 'image/png'],
+        ]);
+        expect(mail.html).not.toMatch(/src="http|<svg/);
       }
     }
     expect(renderMail('event-reminder', 'fr', data).subject).toBe(
@@ -47,6 +62,63 @@ describe('event mail templates', () => {
     expect(renderMail('event-rsvp-confirmed', 'en', data).text).toContain(
       'Online: https://meet.example/room?a=1&b=2',
     );
+  });
+
+  it("draws the QR code as a PNG whose pixels are the code's modules", () => {
+    const png = qrPng('K7P3QX');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+    const side = png.readUInt32BE(16);
+    expect(png.readUInt32BE(20)).toBe(side);
+    expect([png[24], png[25]]).toEqual([1, 0]); // 1 bit per pixel, grayscale
+    // Inflate the image data and read every module's centre pixel back.
+    const idatLength = png.readUInt32BE(33);
+    expect(png.toString('ascii', 37, 41)).toBe('IDAT');
+    const rows = inflateSync(png.subarray(41, 41 + idatLength));
+    const rowBytes = Math.ceil(side / 8) + 1;
+    const dark = (x: number, y: number) =>
+      ((rows[y * rowBytes + 1 + (x >> 3)] ?? 0) & (0x80 >> (x & 7))) === 0;
+    const qr = QRCode.create('K7P3QX', { errorCorrectionLevel: 'M' });
+    const size = qr.modules.size;
+    expect(side).toBe((size + 8) * 6);
+    for (let my = -4; my < size + 4; my++) {
+      for (let mx = -4; mx < size + 4; mx++) {
+        const inside = mx >= 0 && my >= 0 && mx < size && my < size;
+        const expected = inside && Boolean(qr.modules.get(mx, my));
+        expect(dark((mx + 4) * 6 + 3, (my + 4) * 6 + 3)).toBe(expected);
+      }
+    }
+  });
+
+  it('sends the QR code inside the message, and shows it in a preview without cid: links', async () => {
+    const mail = renderMail('event-rsvp-confirmed', 'fr', data);
+    const smtp = await startTestSmtpServer();
+    const transport = createSmtpTransport(smtp.url);
+    try {
+      const from = parseMailbox('Groundwork <no-reply@events.example>');
+      if (!from) throw new Error('bad sender');
+      await transport.send({
+        ...mail,
+        from,
+        to: 'dora@example.org',
+        headers: {},
+        messageId: '<qr-test@events.example>',
+      });
+      const [received] = smtp.received;
+      expect(received?.html).toContain('src="cid:check-in-code@groundwork"');
+      expect(received?.images.map((i) => [i.cid, i.contentType])).toEqual([
+        ['check-in-code@groundwork', 'image/png'],
+      ]);
+      expect(received?.images[0]?.content.equals(qrPng('K7P3QX'))).toBe(true);
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
+    const preview = withImagesInline(mail);
+    expect(preview.images).toBeUndefined();
+    expect(preview.html).toContain(
+      `src="data:image/png;base64,${qrPng('K7P3QX').toString('base64')}"`,
+    );
+    expect(preview.html).not.toContain('cid:');
   });
 
   it('says only what a waitlisted person may know when given no details', () => {

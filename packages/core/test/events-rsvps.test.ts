@@ -8,6 +8,7 @@ import {
   utcToZoned,
   zonedToUtc,
 } from '@groundwork/core/events';
+import { getOutboxMessage } from '@groundwork/core/outbox';
 import { getPerson } from '@groundwork/core/people';
 import { loadMyData } from '@groundwork/core/privacy';
 import { describe, expect, it } from 'vitest';
@@ -183,5 +184,16 @@ describe('what the attendee sees of their RSVP', () => {
     expect(row.text).toBe(row.text_shown);
     const data = await loadMyData(db.kysely, id);
     expect(data?.consents.map((c) => c.textHash)).toEqual([row.text_hash]);
+  });
+
+  it('shows the confirmation mail in the admin with its QR code written in (no cid: link)', async () => {
+    await createEvent(db.kysely, actor(), base('qr-mail', { capacity: 10 }), clock);
+    await rsvp(db.kysely, 'qr-mail', { email: 'qr@example.org', name: 'Q', locale: 'en' }, opts);
+    const [row] = (await outbox('event-rsvp-confirmed')).filter(
+      (m) => m.to_address === 'qr@example.org',
+    );
+    const message = await getOutboxMessage(db.kysely, chapterId, row?.id ?? '');
+    expect(message.rendered?.html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+"/);
+    expect(message.rendered?.html).not.toContain('cid:');
   });
 });

@@ -1,4 +1,7 @@
+import { crc32, deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
+
+const QUIET_ZONE = 4;
 
 /**
  * A QR code as a small SVG (one path, no script, no external reference), rendered on our own
@@ -11,7 +14,7 @@ import QRCode from 'qrcode';
 export function qrSvg(text: string, label: string): string {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
-  const quiet = 4;
+  const quiet = QUIET_ZONE;
   const full = size + quiet * 2;
   let path = '';
   for (let y = 0; y < size; y++) {
@@ -21,4 +24,51 @@ export function qrSvg(text: string, label: string): string {
   }
   const title = label.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${full} ${full}" width="${full * 6}" height="${full * 6}" role="img" aria-label="${title.replaceAll('"', '&quot;')}" shape-rendering="crispEdges"><title>${title}</title><rect width="${full}" height="${full}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * The same QR code as a black-and-white PNG (`scale` pixels per module, 1 bit per pixel, a
+ * few hundred bytes), for mail: Gmail and Outlook do not draw inline SVG. Encoded here with
+ * `node:zlib` (no image library).
+ *
+ * @example
+ * const png = qrPng('K7P3QX'); // 246 × 246 px for a 6-character code
+ */
+export function qrPng(text: string, scale = 6): Buffer {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const side = (size + QUIET_ZONE * 2) * scale;
+  const rowBytes = Math.ceil(side / 8);
+  // Each scanline: filter byte 0 (none), then the pixels, 1 = white (grayscale, 1 bit).
+  const pixels = Buffer.alloc((rowBytes + 1) * side);
+  for (let y = 0; y < side; y++) {
+    const my = Math.floor(y / scale) - QUIET_ZONE;
+    const row = y * (rowBytes + 1) + 1;
+    for (let x = 0; x < side; x++) {
+      const mx = Math.floor(x / scale) - QUIET_ZONE;
+      const dark = mx >= 0 && my >= 0 && mx < size && my < size && qr.modules.get(mx, my);
+      if (!dark) pixels[row + (x >> 3)] = (pixels[row + (x >> 3)] ?? 0) | (0x80 >> (x & 7));
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header[8] = 1; // bit depth; colour type 0 (grayscale), default compression, filter, no interlace
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(pixels)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
 }

@@ -8,8 +8,10 @@ export {
   rawHtml,
   SafeHtml,
 } from './html.ts';
+export { withImagesInline } from './images.ts';
 export {
   defineTemplate,
+  type InlineImage,
   type MailLocale,
   type MailTemplate,
   mailLocale,

@@ -4,11 +4,23 @@ import type { z } from 'zod';
 export const mailLocales = ['fr', 'en'] as const;
 export type MailLocale = (typeof mailLocales)[number];
 
-/** What a template produces: one subject, a plain-text body and an HTML body. */
+/**
+ * An image the HTML shows as `<img src="cid:…">`, sent inside the message (a related MIME
+ * part): mail clients show it without fetching anything, and many do not draw inline SVG.
+ */
+export interface InlineImage {
+  cid: string;
+  filename: string;
+  contentType: 'image/png';
+  content: Buffer;
+}
+
+/** What a template produces: one subject, a plain-text body, an HTML body and its images. */
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  images?: InlineImage[];
 }
 
 /**

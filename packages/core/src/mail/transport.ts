@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import type { InlineImage } from './registry.ts';
 
 /** A sender: display name and address, e.g. MAIL_FROM parsed. */
 export interface Mailbox {
@@ -15,6 +16,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Images the HTML shows by `cid:` (sent as related parts of the message). */
+  images?: InlineImage[];
   headers: Record<string, string>;
   /** Stable per outbox row, so a rare duplicate (crash after send) has the same Message-ID. */
   messageId: string;
@@ -83,6 +86,13 @@ export function createSmtpTransport(
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        attachments: mail.images?.map((image) => ({
+          cid: image.cid,
+          filename: image.filename,
+          contentType: image.contentType,
+          content: image.content,
+          contentDisposition: 'inline' as const,
+        })),
         headers: mail.headers,
         messageId: mail.messageId,
       });

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/index.ts';
 import { type Clock, isoNow, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
-import { type RenderedMail, renderMail } from '../mail/index.ts';
+import { type RenderedMail, renderMail, withImagesInline } from '../mail/index.ts';
 import type { ExpandedMail, MailExpander } from './expand.ts';
 import type { OutboxRow, OutboxStatus } from './outbox.table.ts';
 
@@ -149,7 +149,10 @@ export async function getOutboxMessage(
   let expanded: ExpandedMail | undefined;
   try {
     expanded = await expand?.(row);
-    rendered = renderMail(row.template, row.locale, expanded?.data ?? JSON.parse(row.payload));
+    // Images written into the HTML: the admin shows it in a browser frame (no `cid:` there).
+    rendered = withImagesInline(
+      renderMail(row.template, row.locale, expanded?.data ?? JSON.parse(row.payload)),
+    );
   } catch (error) {
     renderError = error instanceof Error ? error.message : 'The template does not render.';
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { qrSvg } from '../../events/qr.ts';
-import { button, html, layout, paragraph, rawHtml } from '../html.ts';
+import { qrPng } from '../../events/qr.ts';
+import { button, html, layout, paragraph } from '../html.ts';
 import { defineTemplate, type MailLocale, oneLine } from '../registry.ts';
 import { mailText, mailUrl } from './schemas.ts';
 
@@ -140,6 +140,8 @@ function render(kind: Kind, locale: MailLocale, d: EventMailData) {
   if (d.icsUrl) text.push(`${c.calendar}${c.colon}${d.icsUrl}`);
   if (d.cancelUrl) text.push('', c.cancel, d.cancelUrl);
   text.push('', `— ${d.chapterName}`);
+  // The QR code travels inside the mail, as a PNG (see `qrImage`).
+  const qr = d.code ? qrPng(d.code) : undefined;
 
   const body = html`${paragraph(c.hello(d.name))}${paragraph(intro)}${
     d.message ? d.message.split(/\n{2,}/).map((p) => paragraph(p)) : ''
@@ -147,7 +149,7 @@ function render(kind: Kind, locale: MailLocale, d: EventMailData) {
     html`<a href="${d.eventUrl}">${d.eventUrl}</a>`,
   )}${
     d.code
-      ? html`${paragraph(html`<strong>${c.code}</strong>${c.colon}<span style="font-family:monospace;font-size:20px;letter-spacing:2px">${d.code}</span><br>${c.codeHint}`)}<p style="margin:0 0 16px">${rawHtml(qrSvg(d.code, `${c.code} ${d.code}`))}</p>`
+      ? html`${paragraph(html`<strong>${c.code}</strong>${c.colon}<span style="font-family:monospace;font-size:20px;letter-spacing:2px">${d.code}</span><br>${c.codeHint}`)}<p style="margin:0 0 16px">${qrImage(qr, `${c.code} ${d.code}`)}</p>`
       : ''
   }${d.attendeeUrl ? button(d.attendeeUrl, c.page) : ''}${
     d.icsUrl ? paragraph(html`<a href="${d.icsUrl}">${c.calendar}</a>`) : ''
@@ -156,7 +158,27 @@ function render(kind: Kind, locale: MailLocale, d: EventMailData) {
     subject,
     text: `${text.join('\n')}\n`,
     html: layout({ lang: locale, title: subject, body, footer: c.footer(d.chapterName) }),
+    ...(qr && d.code
+      ? {
+          images: [
+            {
+              cid: QR_CID,
+              filename: `${d.code}.png`,
+              contentType: 'image/png' as const,
+              content: qr,
+            },
+          ],
+        }
+      : {}),
   };
+}
+
+const QR_CID = 'check-in-code@groundwork';
+
+/** The QR code as an image of the mail itself (`cid:`), at its own pixel size. */
+function qrImage(png: Buffer | undefined, label: string) {
+  const side = png ? png.readUInt32BE(16) : 0;
+  return html`<img src="cid:${QR_CID}" width="${side}" height="${side}" alt="${label}" style="display:block;border:0">`;
 }
 
 const make = (kind: Kind) =>

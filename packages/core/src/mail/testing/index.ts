@@ -15,6 +15,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** Parts with a Content-ID (images the HTML shows by `cid:`), decoded. */
+  images: Array<{ cid: string; contentType: string; content: Buffer }>;
 }
 
 /** Decides the reply to a RCPT TO: a code like 451 or 550 refuses it, undefined accepts. */
@@ -94,12 +96,14 @@ export async function startTestSmtpServer(policy?: RcptPolicy): Promise<TestSmtp
 /** Splits a raw message into headers and its text and HTML parts (decoded). */
 export function parseMail(
   raw: string,
-): Pick<ReceivedMail, 'headers' | 'subject' | 'text' | 'html'> {
+): Pick<ReceivedMail, 'headers' | 'subject' | 'text' | 'html' | 'images'> {
   const { headers, body } = splitEntity(raw);
-  const parts = { text: '', html: '' };
+  const parts: Parts = { text: '', html: '', images: [] };
   collectParts(headers, body, parts);
   return { headers, subject: headers.subject ?? '', ...parts };
 }
+
+type Parts = Pick<ReceivedMail, 'text' | 'html' | 'images'>;
 
 function splitEntity(raw: string): { headers: Record<string, string>; body: string } {
   const at = raw.search(/\r?\n\r?\n/);
@@ -117,11 +121,7 @@ function splitEntity(raw: string): { headers: Record<string, string>; body: stri
   return { headers, body };
 }
 
-function collectParts(
-  headers: Record<string, string>,
-  body: string,
-  out: { text: string; html: string },
-): void {
+function collectParts(headers: Record<string, string>, body: string, out: Parts): void {
   const type = headers['content-type'] ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (type.startsWith('multipart/') && boundary) {
@@ -132,7 +132,14 @@ function collectParts(
     }
     return;
   }
-  const decoded = decodeBody(body, headers['content-transfer-encoding'] ?? '7bit');
+  const encoding = headers['content-transfer-encoding'] ?? '7bit';
+  const cid = /^<([^>]+)>$/.exec(headers['content-id'] ?? '')?.[1];
+  if (cid && encoding.toLowerCase() === 'base64') {
+    const content = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    out.images.push({ cid, contentType: type.split(';')[0] ?? type, content });
+    return;
+  }
+  const decoded = decodeBody(body, encoding);
   if (type.startsWith('text/html')) out.html = decoded;
   else if (type.startsWith('text/plain')) out.text = decoded;
 }
