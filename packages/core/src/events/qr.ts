@@ -41,15 +41,20 @@ export function qrPng(text: string, scale = 6): Buffer {
   const size = qr.modules.size;
   const side = (size + QUIET_ZONE * 2) * scale;
   const rowBytes = Math.ceil(side / 8);
-  // Each scanline: filter byte 0 (none), then the pixels, 1 = white (grayscale, 1 bit).
-  const pixels = Buffer.alloc((rowBytes + 1) * side);
-  for (let y = 0; y < side; y++) {
-    const my = Math.floor(y / scale) - QUIET_ZONE;
-    const row = y * (rowBytes + 1) + 1;
+  // Each scanline: filter byte 0 (none), then the pixels, 1 = white (grayscale, 1 bit). One
+  // scanline per row of modules, copied `scale` times.
+  const stride = rowBytes + 1;
+  const pixels = Buffer.alloc(stride * side);
+  for (let my = -QUIET_ZONE; my < size + QUIET_ZONE; my++) {
+    const first = (my + QUIET_ZONE) * scale * stride;
     for (let x = 0; x < side; x++) {
       const mx = Math.floor(x / scale) - QUIET_ZONE;
       const dark = mx >= 0 && my >= 0 && mx < size && my < size && qr.modules.get(mx, my);
-      if (!dark) pixels[row + (x >> 3)] = (pixels[row + (x >> 3)] ?? 0) | (0x80 >> (x & 7));
+      const at = first + 1 + (x >> 3);
+      if (!dark) pixels[at] = (pixels[at] ?? 0) | (0x80 >> (x & 7));
+    }
+    for (let copy = 1; copy < scale; copy++) {
+      pixels.copy(pixels, first + copy * stride, first, first + stride);
     }
   }
   const header = Buffer.alloc(13);
