@@ -1,8 +1,11 @@
-import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
-import { describe, expect, inject, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createI18n, storedLocale } from '../src/i18n/index.tsx';
 import { renderAt } from './support.tsx';
 
 describe('sign-in page', () => {
+  afterEach(() => localStorage.clear());
+
   it('shows field errors linked to their fields and focuses the first one', async () => {
     renderAt('/sign-in');
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
@@ -42,6 +45,21 @@ describe('sign-in page', () => {
     );
     expect(screen.getByLabelText('Mot de passe')).toBeInTheDocument();
     expect(document.title).toBe('Connexion · Groundwork');
+  });
+
+  it('keeps the language chosen in the header after a reload, over the profile’s', async () => {
+    const chapter = inject('chapter');
+    renderAt(`/c/${chapter.slug}`, { as: 'organizer' });
+    await screen.findByRole('heading', { level: 1, name: `Dashboard · ${chapter.name}` });
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    expect(storedLocale()).toBe('fr');
+    cleanup();
+    // A reload: a fresh app whose language comes from what this browser remembers. The
+    // organizer's profile says English; the choice made here wins.
+    renderAt(`/c/${chapter.slug}`, { as: 'organizer', locale: createI18n().locale() });
+    await screen.findByRole('heading', { level: 1, name: `Tableau de bord · ${chapter.name}` });
+    await screen.findByRole('button', { name: 'Se déconnecter' });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Tableau de bord');
   });
 
   it('signs in and goes where the guard sent us from', async () => {

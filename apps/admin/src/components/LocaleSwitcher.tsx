@@ -1,7 +1,11 @@
 import { For } from 'solid-js';
-import { isLocale, LOCALES, useI18n } from '../i18n/index.tsx';
+import { isLocale, LOCALES, rememberLocale, useI18n } from '../i18n/index.tsx';
 
-/** Buttons to switch the interface language; the current one is marked aria-pressed. */
+/**
+ * Buttons to switch the interface language; the current one is marked aria-pressed. The
+ * choice is remembered in this browser (it outlives a reload; the profile's language, used
+ * for mail, changes in My account).
+ */
 export function LocaleSwitcher() {
   const i18n = useI18n();
   return (
@@ -14,7 +18,11 @@ export function LocaleSwitcher() {
             class="link-button"
             lang={locale}
             aria-pressed={i18n.locale() === locale}
-            onClick={() => isLocale(locale) && i18n.setLocale(locale)}
+            onClick={() => {
+              if (!isLocale(locale)) return;
+              i18n.setLocale(locale);
+              rememberLocale(locale);
+            }}
           >
             {i18n.t(`locale.${locale}`)}
           </button>

@@ -54,6 +54,30 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
 }
 
+const STORED_LOCALE = 'groundwork.locale';
+
+/**
+ * The language last chosen in this browser (header switch or My account), if any. Kept in
+ * `localStorage`: it outlives a reload and never goes to the server.
+ */
+export function storedLocale(): Locale | undefined {
+  try {
+    const value = globalThis.localStorage?.getItem(STORED_LOCALE);
+    return isLocale(value) ? value : undefined;
+  } catch {
+    return undefined; // storage disabled
+  }
+}
+
+/** Remembers a language chosen by hand (see `storedLocale`). */
+export function rememberLocale(locale: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(STORED_LOCALE, locale);
+  } catch {
+    // Storage disabled: the choice lasts until reload, as before.
+  }
+}
+
 export interface I18n {
   locale: () => Locale;
   setLocale(locale: Locale): void;
@@ -76,7 +100,7 @@ export interface I18n {
  * const i18n = createI18n('fr');
  * i18n.t('nav.members'); // 'Membres'
  */
-export function createI18n(initial: Locale = browserLocale()): I18n {
+export function createI18n(initial: Locale = storedLocale() ?? browserLocale()): I18n {
   const [locale, setLocaleSignal] = createSignal<Locale>(initial);
   const [timeZone, setTimeZone] = createSignal<string>();
   const setLocale = (next: Locale) => {

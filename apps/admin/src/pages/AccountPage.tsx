@@ -4,7 +4,7 @@ import { errorMessageOf } from '../api/errors.ts';
 import { FormMessages, SelectField, TextField } from '../components/Field.tsx';
 import { check, createForm } from '../components/form.ts';
 import { Loading, Page } from '../components/Page.tsx';
-import { isLocale, LOCALES, useI18n } from '../i18n/index.tsx';
+import { isLocale, LOCALES, rememberLocale, useI18n } from '../i18n/index.tsx';
 import { useNavigate } from '../router/index.tsx';
 import { useSession } from '../session/index.tsx';
 
@@ -32,6 +32,7 @@ function ProfileForm() {
       await api.account.updateProfile.mutate({ name: values.name ?? '', locale });
       await session.refresh();
       i18n.setLocale(locale);
+      rememberLocale(locale);
       return i18n.t('form.saved');
     },
   });

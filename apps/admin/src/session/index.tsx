@@ -10,7 +10,7 @@ import {
 } from 'solid-js';
 import type { AuthStatus, Membership, Role, SignedInUser } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
-import { isLocale, useI18n } from '../i18n/index.tsx';
+import { isLocale, storedLocale, useI18n } from '../i18n/index.tsx';
 
 const rank: Record<Role, number> = { viewer: 0, organizer: 1, owner: 2 };
 
@@ -48,13 +48,13 @@ export function SessionProvider(props: { children: JSX.Element }) {
   // `latest` keeps the previous answer while refetching, so guards do not flash "signed out".
   const current = () => (status.state === 'errored' ? undefined : status.latest);
   const user = () => current()?.user ?? null;
-  // Apply the profile's locale when someone signs in or saves it, not on every refetch, so a
-  // switch in the header stays until the next sign-in.
+  // Apply the profile's locale when someone signs in, not on every refetch, and only in a
+  // browser where nobody chose a language by hand (the header switch, remembered).
   createEffect(
     on(
       () => [user()?.id, user()?.locale] as const,
       ([id, locale]) => {
-        if (id && isLocale(locale)) i18n.setLocale(locale);
+        if (id && isLocale(locale) && !storedLocale()) i18n.setLocale(locale);
       },
     ),
   );
