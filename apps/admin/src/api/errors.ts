@@ -1,5 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import type { I18n } from '../i18n/index.tsx';
+import { serverWords } from './server-words.ts';
 
 interface ErrorData {
   code?: string;
@@ -12,13 +13,17 @@ function dataOf(error: unknown): ErrorData | undefined {
 }
 
 /**
- * The field-level messages the server sent (`data.fields` of the tRPC error), or `{}`.
+ * The field-level messages the server sent (`data.fields` of the tRPC error), in the page's
+ * language where the admin knows them (`server-words.ts`), or `{}`.
  *
  * @example
- * fieldErrorsOf(error) // → { email: 'Invalid email address' }
+ * fieldErrorsOf(error, i18n) // → { email: 'Adresse e-mail non valable.' }
  */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  return { ...(dataOf(error)?.fields ?? {}) };
+export function fieldErrorsOf(error: unknown, i18n: Pick<I18n, 'locale'>): Record<string, string> {
+  const fields = dataOf(error)?.fields ?? {};
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, message]) => [name, serverWords(message, i18n.locale())]),
+  );
 }
 
 /** The tRPC error code (`UNAUTHORIZED`, `FORBIDDEN`, ...) or undefined for a network error. */
@@ -30,12 +35,14 @@ export function errorCodeOf(error: unknown): string | undefined {
  * One sentence for the person: our own words for the common cases, else the server's message
  * (which is written for people and never leaks internals: see the API's errorFormatter).
  */
-export function errorMessageOf(error: unknown, i18n: Pick<I18n, 't'>): string {
+export function errorMessageOf(error: unknown, i18n: Pick<I18n, 't' | 'locale'>): string {
   const data = dataOf(error);
   if (!data) return i18n.t('error.network');
+  const said =
+    error instanceof Error && error.message ? serverWords(error.message, i18n.locale()) : '';
   switch (data.code) {
     case 'UNAUTHORIZED':
-      return error instanceof Error && error.message ? error.message : i18n.t('error.unauthorized');
+      return said || i18n.t('error.unauthorized');
     case 'FORBIDDEN':
       return i18n.t('error.forbidden');
     case 'TOO_MANY_REQUESTS':
@@ -43,6 +50,6 @@ export function errorMessageOf(error: unknown, i18n: Pick<I18n, 't'>): string {
     case 'INTERNAL_SERVER_ERROR':
       return i18n.t('error.generic');
     default:
-      return error instanceof Error && error.message ? error.message : i18n.t('error.generic');
+      return said || i18n.t('error.generic');
   }
 }

@@ -76,7 +76,7 @@ export function createForm(options: FormOptions): FormState {
       // The session ended elsewhere (expired, "sign out everywhere"): reloading the status lets
       // the page guard send the person to sign-in and back here.
       if (errorCodeOf(error) === 'UNAUTHORIZED' && session.user()) void session.refresh();
-      const fields = fieldErrorsOf(error);
+      const fields = fieldErrorsOf(error, i18n);
       show(form, fields, Object.keys(fields).length > 0 ? null : errorMessageOf(error, i18n));
     } finally {
       setPending(false);

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { serverWords } from '../../api/server-words.ts';
 import { Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { ChapterPageProps } from '../../routes.tsx';
@@ -50,7 +51,7 @@ const roles = ['email', 'name', 'postalCode', 'locale', 'consent', 'tags'] as co
 
 /** `/c/:chapter/imports`: mapping, dry-run report with progress, then the import. */
 export function ImportsPage(props: ChapterPageProps) {
-  const { pick } = useI18n();
+  const { pick, locale } = useI18n();
   const [file, setFile] = createSignal<File>();
   const [columns, setColumns] = createSignal<string[]>([]);
   const [delimiter, setDelimiter] = createSignal<',' | ';'>(',');
@@ -98,10 +99,8 @@ export function ImportsPage(props: ChapterPageProps) {
       headers: { 'content-type': 'text/csv' },
     });
     if (!res.ok || !res.body) {
-      setError(
-        ((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ??
-          String(res.status),
-      );
+      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+      setError(serverWords(body.error?.message ?? String(res.status), locale()));
       setProgress(undefined);
       return;
     }
@@ -121,7 +120,7 @@ export function ImportsPage(props: ChapterPageProps) {
         };
         if (msg.progress !== undefined) setProgress(msg.progress);
         if (msg.report) setReport(msg.report);
-        if (msg.error) setError(msg.error.message);
+        if (msg.error) setError(serverWords(msg.error.message, locale()));
       }
     }
     setProgress(undefined);
