@@ -11,7 +11,7 @@ import { createChapter } from '@groundwork/core/chapters';
 import { manualClock } from '@groundwork/core/clock';
 import { createTag, tagPeople } from '@groundwork/core/people';
 import { grantConsent, withdrawConsent } from '@groundwork/core/privacy';
-import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
+import { createTestDatabase, insertTestUser, type TestDatabase } from '@groundwork/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let db: TestDatabase;
@@ -24,18 +24,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   chapterId = (await createChapter(db.kysely, { slug: 'bc', name: 'Broadcast chapter' }, clock)).id;
   const now = clock.now().toISOString();
-  await db.kysely
-    .insertInto('users')
-    .values({
-      id: 'u1',
-      email: 'org@example.org',
-      name: 'Org',
-      password_hash: 'x',
-      locale: 'en',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertTestUser(db, 'u1', now);
   tagId = (await createTag(db.kysely, chapterId, 'u1', 'Volunteers', clock)).id;
   // p1..p5 tagged; p1..p4 consent; p6 consents but is not tagged.
   for (let i = 1; i <= 6; i++) {

@@ -18,7 +18,7 @@ import {
 import { createPledge, readCounterSums } from '@groundwork/core/pledges';
 import { grantConsent } from '@groundwork/core/privacy';
 import { createSigningService } from '@groundwork/core/signing';
-import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
+import { createTestDatabase, insertTestUser, type TestDatabase } from '@groundwork/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let db: TestDatabase;
@@ -88,19 +88,7 @@ beforeAll(async () => {
     }
   }
   await s.close();
-  const now = clock.now().toISOString();
-  await db.kysely
-    .insertInto('users')
-    .values({
-      id: 'u1',
-      email: 'org@example.org',
-      name: 'Org',
-      password_hash: 'x',
-      locale: 'en',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertTestUser(db, 'u1', clock.now().toISOString());
 });
 afterAll(() => db.cleanup());
 

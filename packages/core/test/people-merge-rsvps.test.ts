@@ -1,5 +1,6 @@
 import { cancelRsvp, createEvent, listAttendees, rsvp } from '@groundwork/core/events';
 import { mergePeople } from '@groundwork/core/people';
+import { insertTestUser } from '@groundwork/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -17,19 +18,7 @@ useEventsDatabase();
 
 // The organizer who merges (the audit log names a real user).
 beforeAll(async () => {
-  const now = clock.now().toISOString();
-  await db.kysely
-    .insertInto('users')
-    .values({
-      id: 'u1',
-      email: 'org@example.org',
-      name: 'Org',
-      password_hash: 'x',
-      locale: 'en',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertTestUser(db, 'u1', clock.now().toISOString());
 });
 
 async function personId(email: string) {

@@ -136,3 +136,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A bare account for tests that need an actor: audit lines name a real user. No usable
+ * password (`password_hash` is not a hash).
+ *
+ * @example
+ * await insertTestUser(db, 'u1', clock.now().toISOString());
+ */
+export async function insertTestUser(db: TestDatabase, id: string, now: string): Promise<void> {
+  await db.kysely
+    .insertInto('users')
+    .values({
+      id,
+      email: `${id}@example.org`,
+      name: 'Org',
+      password_hash: 'x',
+      locale: 'en',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
