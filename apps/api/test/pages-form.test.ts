@@ -231,6 +231,9 @@ describe('GET /confirm/:token', () => {
     const token = url.pathname.split('/').at(-1) ?? '';
     expect(token.length).toBeGreaterThan(19);
 
+    // A mail scanner's HEAD first: it must leave the link for the person.
+    const head = await fetch(`${server.url}${url.pathname}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
     const res = await fetch(`${server.url}${url.pathname}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toBeNull();

@@ -117,6 +117,9 @@ export function mountPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
     // The token is a credential: the page tells the browser to send no Referer at all
     // (a header would be overwritten by the app-wide secureHeaders).
     c.header('Cache-Control', 'no-store');
+    // Hono answers HEAD with this GET route. Mail scanners and link previews send HEAD: it
+    // must not spend the link before the person opens it.
+    if (c.req.method === 'HEAD') return c.body(null, 200);
     const outcome = await backend.confirm(c.req.param('token'));
     if (outcome.ok) {
       const found = await backend.find(outcome.slug).catch(() => undefined);
