@@ -161,6 +161,15 @@ describe('the Mastodon share step', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('aria-invalid="true"');
   });
+
+  it('asks for the instance, with no error yet, when the link names none (the widget)', async () => {
+    const res = await server.app.request('/p/pages-open/share/mastodon?ref=abc&locale=en');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('name="instance"');
+    expect(page).toContain('<input type="hidden" name="ref" value="abc">');
+    expect(page).not.toContain('aria-invalid');
+  });
 });
 
 describe('GET /assets/:name', () => {

@@ -183,6 +183,13 @@ describe('<groundwork-pledge>', () => {
     const links = [...root.querySelectorAll<HTMLAnchorElement>('[part=share] a')];
     expect(links.length).toBeGreaterThan(5);
     for (const a of links) expect(decodeURIComponent(a.href)).toContain('ref=abc123');
+    // Mastodon through the chapter's own instance picker, never a third-party share site.
+    const mastodon = links.find((a) => a.textContent === 'Mastodon');
+    expect(mastodon?.href).toBe(
+      'http://chapter.test/p/quit-chatgpt/share/mastodon?ref=abc123&locale=en',
+    );
+    const origins = links.map((a) => new URL(a.href).origin);
+    expect(origins.filter((o) => o === 'http://chapter.test')).toHaveLength(1);
     await vi.waitFor(() => expect(root.activeElement?.tagName).toBe('H3'));
 
     // "Copy link" puts the signer's own link on the clipboard and says so.

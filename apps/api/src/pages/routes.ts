@@ -106,11 +106,14 @@ export function mountPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
   app.get('/p/:slug/share/mastodon', async (c) => {
     const pledge = await loadPledge(c, backend);
     if (!pledge) return notFound(c);
-    const instance = parseInstance(c.req.query('instance'));
+    // No instance yet (the widget's Mastodon link): the form. A wrong one: the form and why.
+    const asked = c.req.query('instance');
+    const instance = parseInstance(asked);
     const share = shareFor(pledge, c.req.query('ref'));
     const locale = pledge.locale as PageLocale;
     c.header('Cache-Control', 'no-store');
-    return c.html(mastodonPage({ pledge, locale, share, instance }), instance ? 200 : 400);
+    const invalid = !instance && asked !== undefined && asked.trim() !== '';
+    return c.html(mastodonPage({ pledge, locale, share, instance, invalid }), invalid ? 400 : 200);
   });
 
   app.get('/confirm/:token', async (c) => {

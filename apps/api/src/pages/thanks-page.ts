@@ -76,11 +76,13 @@ export function mastodonPage(props: {
   locale: PageLocale;
   share: ShareContent;
   instance: string | undefined;
+  /** An instance was given and is not one. */
+  invalid: boolean;
 }): Html {
   const t = stringsFor(props.locale);
   const body = props.instance
     ? html`<p><a class="button" href="${mastodonShareUrl(props.instance, props.share)}" rel="noopener noreferrer">${t.mastodonContinue(props.instance)}</a></p>`
-    : mastodonForm(props.share, props.locale, t, t.mastodonInvalid);
+    : mastodonForm(props.share, props.locale, t, props.invalid ? t.mastodonInvalid : undefined);
   return layout({
     locale: props.locale,
     title: `${t.mastodonGo} — ${props.pledge.title}`,

@@ -4,19 +4,37 @@ import type { PublicPledge, SignatureResult } from '../types.ts';
 
 const e = encodeURIComponent;
 
-/** Plain share links (nothing loads from these sites until the signer clicks). */
-export function shareLinks(url: string, text: string): Array<[string, string]> {
-  const u = e(url);
-  const x = e(text);
+/**
+ * Plain share links (nothing loads from these sites until the signer clicks), the same as the
+ * hosted thank-you page's. Mastodon has no central share address: its link opens the hosted
+ * page where the signer names their instance.
+ */
+export function shareLinks(
+  shareUrl: string,
+  shareText: string,
+  title: string,
+  locale: string,
+): Array<[string, string]> {
+  const u = e(shareUrl);
+  const x = e(shareText);
+  const both = e(`${shareText} ${shareUrl}`);
   return [
-    ['Mastodon', `https://mastodonshare.com/?text=${x}%20${u}`],
-    ['Bluesky', `https://bsky.app/intent/compose?text=${x}%20${u}`],
+    ['Mastodon', mastodonPicker(shareUrl, locale)],
+    ['Bluesky', `https://bsky.app/intent/compose?text=${both}`],
     ['X', `https://x.com/intent/post?text=${x}&url=${u}`],
-    ['Reddit', `https://www.reddit.com/submit?url=${u}&title=${x}`],
-    ['WhatsApp', `https://wa.me/?text=${x}%20${u}`],
+    ['Reddit', `https://www.reddit.com/submit?url=${u}&title=${e(title)}`],
+    ['WhatsApp', `https://wa.me/?text=${both}`],
     ['Telegram', `https://t.me/share/url?url=${u}&text=${x}`],
-    ['E-mail', `mailto:?subject=${x}&body=${u}`],
+    ['E-mail', `mailto:?subject=${e(title)}&body=${e(`${shareText}\n\n${shareUrl}`)}`],
   ];
+}
+
+/** `https://host/p/slug?ref=r` → `https://host/p/slug/share/mastodon?ref=r&locale=fr`. */
+function mastodonPicker(shareUrl: string, locale: string): string {
+  const picker = new URL(shareUrl);
+  picker.pathname = `${picker.pathname.replace(/\/+$/, '')}/share/mastodon`;
+  picker.searchParams.set('locale', locale);
+  return picker.href;
 }
 
 /** The step after signing: confirmation notice, next-steps checklist, share links. */
@@ -48,7 +66,12 @@ export function Thanks(props: { pledge: PublicPledge; result: SignatureResult; t
       ]}
       <h3>{props.t.share}</h3>
       <div class="share" part="share">
-        {shareLinks(props.result.shareUrl, props.pledge.shareText).map(([name, href]) => (
+        {shareLinks(
+          props.result.shareUrl,
+          props.pledge.shareText,
+          props.pledge.title,
+          props.pledge.locale,
+        ).map(([name, href]) => (
           <a href={href} target="_blank" rel="noopener noreferrer" part="link">
             {name}
           </a>
