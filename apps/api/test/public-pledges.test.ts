@@ -180,6 +180,18 @@ describe('POST /api/v1/pledges/:slug/signatures', () => {
       json({ email: 1 }),
     );
     expect(wrongType.status).toBe(400);
+    expect((await read(wrongType)).error.fields).toEqual({ email: 'Expected text.' });
+    // Every message is written for people, none is the validation library's own wording.
+    const odd = await server.app.request(
+      '/api/v1/pledges/quit-chatgpt/signatures',
+      json({ email: 'odd@example.org', answers: [], consent: 'yes', ref: 'r'.repeat(65) }),
+    );
+    expect(odd.status).toBe(400);
+    expect((await read(odd)).error.fields).toEqual({
+      answers: 'Expected an object of answers, by question.',
+      consent: 'Expected true or false.',
+      ref: 'At most 64 characters.',
+    });
     const text = await server.app.request('/api/v1/pledges/quit-chatgpt/signatures', {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },

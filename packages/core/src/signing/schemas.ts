@@ -14,22 +14,25 @@ const controlCharsInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 const loneSurrogate = /\p{Cs}/u;
 const wellFormed = (s: string) => !loneSurrogate.test(s);
 
-const nameSchema = z
-  .string()
-  .max(200, 'At most 200 characters.')
+/** Zod's default wording ("Invalid input: expected string, received number") is not for people. */
+const text = (max: number) =>
+  z.string({ error: 'Expected text.' }).max(max, `At most ${max.toLocaleString('en')} characters.`);
+const optionalText = (max: number) => text(max).optional().nullable();
+
+const nameSchema = text(200)
   .refine(wellFormed, 'Contains invalid characters.')
   .refine((s) => !controlChars.test(s), 'Contains control characters.');
 
 /** The body of `POST /api/v1/pledges/:slug/signatures` (JSON, or the form's fields). */
 export const signatureInput = z.object({
   email: z
-    .string({ error: 'Required.' })
+    .string({ error: (issue) => (issue.input === undefined ? 'Required.' : 'Expected text.') })
     .max(254, 'At most 254 characters.')
     .transform(normalizeEmail)
     .pipe(z.email({ error: 'Not a valid e-mail address.' })),
   name: nameSchema.optional().nullable(),
   postalCode: z
-    .string()
+    .string({ error: 'Expected text.' })
     .trim()
     .max(16, 'At most 16 characters.')
     .regex(/^[\p{L}\p{N} -]*$/u, 'Letters, digits, spaces and dashes only.')
@@ -37,17 +40,28 @@ export const signatureInput = z.object({
     .nullable(),
   answers: z
     .record(
-      z.string().max(40),
-      z.union([z.string().max(2000), z.array(z.string().max(100)).max(30)]),
+      text(40),
+      z.union(
+        [
+          text(2000),
+          z
+            .array(text(100), { error: 'Expected a list of options.' })
+            .max(30, 'At most 30 options.'),
+        ],
+        {
+          error: 'Expected an option or a list of options.',
+        },
+      ),
+      { error: 'Expected an object of answers, by question.' },
     )
     .optional()
     .nullable(),
-  consent: z.boolean().optional().nullable(),
-  ref: z.string().max(64).optional().nullable(),
-  source: z.string().max(2048).optional().nullable(),
-  locale: z.string().max(16).optional().nullable(),
+  consent: z.boolean({ error: 'Expected true or false.' }).optional().nullable(),
+  ref: optionalText(64),
+  source: optionalText(2048),
+  locale: optionalText(16),
   website: z.unknown().optional(),
-  altcha: z.string().max(8192).optional().nullable(),
+  altcha: optionalText(8192),
 });
 
 export type SignatureInput = z.input<typeof signatureInput>;
