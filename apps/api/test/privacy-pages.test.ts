@@ -18,7 +18,13 @@ describe('unsubscribe and my data', () => {
     const res = await fetch(`${server.url}/api/v1/pledges/pages-confirm/signatures`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, name, consent: true, answers: { why: ['data'] } }),
+      body: JSON.stringify({
+        email,
+        name,
+        consent: true,
+        answers: { why: ['data'] },
+        source: 'https://ally.example/page',
+      }),
     });
     expect(res.status).toBe(201);
     await vi.waitFor(() => expect(mailTo(email).length).toBeGreaterThan(0), { timeout: 5000 });
@@ -62,11 +68,14 @@ describe('unsubscribe and my data', () => {
     expect((await fetch(`${server.url}${confirmPath}`)).status).toBe(200);
 
     // The GET page changes nothing (mail scanners follow links): it shows a button.
-    const page = await fetch(`${server.url}${unsubscribePath}`);
+    const page = await fetch(`${server.url}${unsubscribePath}`, {
+      headers: { 'accept-language': 'en' },
+    });
     expect(page.status).toBe(200);
     expect(page.headers.get('set-cookie')).toBeNull();
     const body = await page.text();
-    expect(body).toContain(`action="${unsubscribePath}"`);
+    // The button's answer comes in the page's language.
+    expect(body).toContain(`action="${unsubscribePath}?locale=en"`);
     const id = await personId(email);
     expect((await consentLedger(server.ctx.db.kysely, id))[0]?.withdrawnAt).toBeNull();
 
@@ -137,6 +146,11 @@ describe('unsubscribe and my data', () => {
     expect(html).toContain('Mydata Person');
     expect(html).toContain('J’accepte de recevoir des nouvelles par e-mail.');
     expect(html).toContain('<meta name="referrer" content="no-referrer">');
+    // Everything stored, in words: the signature's answers and site, statuses, mails.
+    expect(html).toContain('(en attente de confirmation)');
+    expect(html).toContain('réponses\u00a0: why: data — signé sur https://ally.example');
+    expect(html).toContain('confirmer votre signature');
+    expect(html).not.toMatch(/\((pending|logged|sent)\)|pledge-confirm|my-data-link/);
 
     const json = await fetch(`${server.url}${path}/data.json`);
     expect(json.headers.get('content-disposition')).toContain('attachment');

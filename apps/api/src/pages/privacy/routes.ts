@@ -51,7 +51,9 @@ export function mountPrivacyPages(parent: Hono<HonoEnv>, ctx: AppContext): void 
     if (!verifyLinkToken(secret, 'unsubscribe', token, ctx.clock.now())) {
       return invalidLink(c, locale);
     }
-    return page(c, 200, unsubscribePage(locale, c.req.path));
+    // The answer to the button comes in the page's language (a mail client's one-click POST
+    // has no query: the person's own language then).
+    return page(c, 200, unsubscribePage(locale, `${c.req.path}?locale=${locale}`));
   });
 
   // RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click`; the page's button too.

@@ -27,6 +27,13 @@ export interface PrivacyStrings {
   rsvps: string;
   consents: string;
   granted: (when: string, source: string) => string;
+  /** A signature's answers (question: options) and the site it was signed on. */
+  answers: (list: string) => string;
+  via: (origin: string) => string;
+  /** Stored statuses (signatures, RSVPs, mails) in words; unknown ones are shown as stored. */
+  statuses: Record<string, string>;
+  /** The e-mails by template, in words. */
+  mailNames: Record<string, string>;
   withdrawn: (when: string) => string;
   tags: string;
   notes: string;
@@ -77,6 +84,30 @@ const en: PrivacyStrings = {
   rsvps: 'Events',
   consents: 'Consents',
   granted: (when, source) => `given on ${when} (${source})`,
+  answers: (list) => `answers: ${list}`,
+  via: (origin) => `signed on ${origin}`,
+  statuses: {
+    confirmed: 'confirmed',
+    pending: 'waiting for confirmation',
+    waitlisted: 'on the waitlist',
+    cancelled: 'cancelled',
+    sent: 'sent',
+    logged: 'kept, not sent',
+    failed: 'could not be sent',
+  },
+  mailNames: {
+    'pledge-confirm': 'confirm your signature',
+    'pledge-thanks': 'thank you for signing',
+    'event-rsvp-confirmed': 'registration confirmed',
+    'event-waitlisted': 'on the waitlist',
+    'event-promoted': 'a seat for you',
+    'event-reminder': 'event reminder',
+    'event-changed': 'event changed',
+    'event-cancelled': 'event cancelled',
+    'event-message': 'message about an event',
+    'my-data-link': 'link to this page',
+    broadcast: 'news from the group',
+  },
   withdrawn: (when) => `withdrawn on ${when}`,
   tags: 'Tags',
   notes: 'Organizers’ notes',
@@ -128,6 +159,30 @@ const fr: PrivacyStrings = {
   rsvps: 'Événements',
   consents: 'Consentements',
   granted: (when, source) => `donné le ${when} (${source})`,
+  answers: (list) => `réponses\u00a0: ${list}`,
+  via: (origin) => `signé sur ${origin}`,
+  statuses: {
+    confirmed: 'confirmée',
+    pending: 'en attente de confirmation',
+    waitlisted: 'en liste d’attente',
+    cancelled: 'annulée',
+    sent: 'envoyé',
+    logged: 'gardé, non envoyé',
+    failed: 'n’a pas pu partir',
+  },
+  mailNames: {
+    'pledge-confirm': 'confirmer votre signature',
+    'pledge-thanks': 'merci pour votre signature',
+    'event-rsvp-confirmed': 'inscription confirmée',
+    'event-waitlisted': 'liste d’attente',
+    'event-promoted': 'une place pour vous',
+    'event-reminder': 'rappel d’événement',
+    'event-changed': 'événement modifié',
+    'event-cancelled': 'événement annulé',
+    'event-message': 'message sur un événement',
+    'my-data-link': 'lien vers cette page',
+    broadcast: 'nouvelles du groupe',
+  },
   withdrawn: (when) => `retiré le ${when}`,
   tags: 'Étiquettes',
   notes: 'Notes des organisateurs',

@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import type { Html } from '../html.ts';
 import { layout } from '../layout.ts';
 import type { PageLocale } from '../strings.ts';
-import { privacyStrings } from './strings.ts';
+import { type PrivacyStrings, privacyStrings } from './strings.ts';
 
 /*
  * The supporters' privacy pages: plain HTML forms (JavaScript off is fine), no cookie, the
@@ -102,9 +102,9 @@ ${notice ? html`<p class="${notice.error ? 'error' : 'notice'}" role="status">${
 <dt>${t.since}</dt><dd>${when(p.createdAt, locale)}</dd>
 </dl>
 <h2>${t.signatures}</h2>
-${list(data.signatures, (s) => html`<li>${s.title} — ${when(s.createdAt, locale)} (${s.status})</li>`, t.none)}
+${list(data.signatures, (s) => html`<li>${s.title} — ${when(s.createdAt, locale)} (${word(t.statuses, s.status)})${signatureDetails(s, t)}</li>`, t.none)}
 <h2>${t.rsvps}</h2>
-${list(data.rsvps, (r) => html`<li>${r.title} — ${when(r.createdAt, locale)} (${r.status})</li>`, t.none)}
+${list(data.rsvps, (r) => html`<li>${r.title} — ${when(r.createdAt, locale)} (${word(t.statuses, r.status)})</li>`, t.none)}
 <h2>${t.consents}</h2>
 ${list(
   data.consents,
@@ -119,7 +119,7 @@ ${list(data.tags, (tag) => html`<li>${tag}</li>`, t.none)}
 <h2>${t.notes}</h2>
 ${list(data.notes, (n) => html`<li>${n.body} — ${when(n.createdAt, locale)}</li>`, t.none)}
 <h2>${t.mails}</h2>
-${list(data.mails, (m) => html`<li>${m.template} — ${when(m.createdAt, locale)} (${m.status})</li>`, t.none)}
+${list(data.mails, (m) => html`<li>${word(t.mailNames, m.template)} — ${when(m.createdAt, locale)} (${word(t.statuses, m.status)})</li>`, t.none)}
 <p><a class="button secondary" href="${base}/data.json" download="my-data.json">${t.download}</a></p>
 ${
   active
@@ -135,4 +135,25 @@ ${
 <p><button type="submit" class="button">${t.eraseButton}</button></p>
 </form>`,
   });
+}
+
+/** A stored code in words, or the code itself when the words do not know it. */
+function word(words: Record<string, string>, code: string): string {
+  return Object.hasOwn(words, code) ? (words[code] ?? code) : code;
+}
+
+/** What else a signature holds: its answers (question: options) and the site it came from. */
+function signatureDetails(s: MyData['signatures'][number], t: PrivacyStrings) {
+  const answers =
+    s.answers && typeof s.answers === 'object' && !Array.isArray(s.answers)
+      ? Object.entries(s.answers as Record<string, unknown>).map(
+          ([question, value]) =>
+            `${question}: ${Array.isArray(value) ? value.join(', ') : String(value)}`,
+        )
+      : [];
+  const parts = [
+    ...(answers.length > 0 ? [t.answers(answers.join('; '))] : []),
+    ...(s.source ? [t.via(s.source)] : []),
+  ];
+  return parts.length > 0 ? html`<br><small>${parts.join(' — ')}</small>` : '';
 }
