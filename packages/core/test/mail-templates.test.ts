@@ -39,7 +39,17 @@ describe('mail templates', () => {
     expect(html).toContain('Quit &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ChatGPT');
     expect(html).toContain('QuitGPT &amp; Paris');
     expect(html).toContain('href="https://pledge.example.org/confirm/tok?a=1&amp;b=2"');
-    expect(text).toContain('Hello <img src=x onerror=alert(1)>,');
+    expect(text).toContain('Hello \u2068<img src=x onerror=alert(1)>\u2069,');
+  });
+
+  it('isolates a name so that direction controls in it cannot turn the sentence around', () => {
+    const name = 'evil\u202Emoc.elpmaxe';
+    for (const template of ['pledge-confirm', 'pledge-thanks'] as const) {
+      const data = template === 'pledge-confirm' ? { ...confirm, name } : { ...thanks, name };
+      const { text, html } = renderMail(template, 'fr', data);
+      expect(text).toContain(`Bonjour \u2068${name}\u2069,`);
+      expect(html).toContain(`Bonjour \u2068${name}\u2069,`);
+    }
   });
 
   it('lists the next steps in order with the share link, in both forms', () => {

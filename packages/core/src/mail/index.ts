@@ -12,6 +12,7 @@ export { withImagesInline } from './images.ts';
 export {
   defineTemplate,
   type InlineImage,
+  isolate,
   type MailLocale,
   type MailTemplate,
   mailLocale,

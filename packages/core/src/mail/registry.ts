@@ -64,3 +64,15 @@ export function mailLocale(locale: string | null | undefined): MailLocale {
 export function oneLine(value: string): string {
   return value.replace(/[^\S\u00a0]+/g, ' ').trim();
 }
+
+/**
+ * A person's name inside a sentence, between Unicode isolates (FSI … PDI): a right-to-left
+ * name, or one carrying direction controls (U+202E), cannot reorder the words around it.
+ * Names are stored exactly as given; only their display is isolated.
+ *
+ * @example
+ * `Hello ${isolate(name)},`
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { qrPng } from '../../events/qr.ts';
 import { button, html, layout, paragraph } from '../html.ts';
-import { defineTemplate, type MailLocale, oneLine } from '../registry.ts';
+import { defineTemplate, isolate, type MailLocale, oneLine } from '../registry.ts';
 import { mailText, mailUrl } from './schemas.ts';
 
 /*
@@ -46,7 +46,7 @@ const nbsp = '\u00a0';
 const copy = {
   en: {
     colon: ': ',
-    hello: (n?: string) => (n ? `Hello ${n},` : 'Hello,'),
+    hello: (n?: string) => (n ? `Hello ${isolate(n)},` : 'Hello,'),
     subject: {
       confirmed: (t: string) => `You're registered: ${t}`,
       waitlisted: (t: string) => `You're on the waitlist: ${t}`,
@@ -83,7 +83,7 @@ const copy = {
   },
   fr: {
     colon: `${nbsp}: `,
-    hello: (n?: string) => (n ? `Bonjour ${n},` : 'Bonjour,'),
+    hello: (n?: string) => (n ? `Bonjour ${isolate(n)},` : 'Bonjour,'),
     subject: {
       confirmed: (t: string) => `Inscription confirmée${nbsp}: ${t}`,
       waitlisted: (t: string) => `Vous êtes sur liste d’attente${nbsp}: ${t}`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { button, html, layout, orderedList, paragraph } from '../html.ts';
-import { defineTemplate, type MailLocale, oneLine } from '../registry.ts';
+import { defineTemplate, isolate, type MailLocale, oneLine } from '../registry.ts';
 import { unsubscribeFooter, unsubscribeText } from './privacy.ts';
 import { mailText, mailUrl } from './schemas.ts';
 
@@ -31,8 +31,8 @@ const thanksSchema = z.object({
 const nbsp = '\u00a0';
 
 function greeting(locale: MailLocale, name: string | undefined): string {
-  if (locale === 'fr') return name ? `Bonjour ${name},` : 'Bonjour,';
-  return name ? `Hello ${name},` : 'Hello,';
+  if (locale === 'fr') return name ? `Bonjour ${isolate(name)},` : 'Bonjour,';
+  return name ? `Hello ${isolate(name)},` : 'Hello,';
 }
 
 const confirmCopy = {
