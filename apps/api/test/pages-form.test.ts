@@ -113,6 +113,19 @@ describe('POST /p/:slug (the no-JavaScript signing flow)', () => {
     expect(await count('pages-open')).toBe(before);
   });
 
+  it('shows a refused control character again as U+FFFD, never as a raw byte in the page', async () => {
+    const res = await server.app.request(
+      '/p/pages-open',
+      form({ email: 'ctl@example.org', name: 'a\u0000b\u0001c', 'answers.note': 'x\u0007y' }),
+    );
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('value="a\uFFFDb\uFFFDc"');
+    expect(page).toContain('value="x\uFFFDy"');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for raw control bytes
+    expect(page).not.toMatch(/[\u0000-\u0008]/);
+  });
+
   it('speaks French on a French page: field messages and the summary naming each field', async () => {
     const res = await server.app.request('/p/pages-open', form({ email: 'nope' }));
     const page = await res.text();

@@ -14,8 +14,13 @@ export function readSignatureForm(form: URLSearchParams): {
   values: FormValues;
 } {
   const raw = signatureInputFromForm(form);
-  const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
-  const answers = (raw.answers ?? {}) as Record<string, string | string[]>;
+  const text = (key: string) => (typeof raw[key] === 'string' ? shown(raw[key] as string) : '');
+  const answers = Object.fromEntries(
+    Object.entries((raw.answers ?? {}) as Record<string, string | string[]>).map(([id, v]) => [
+      id,
+      Array.isArray(v) ? v.map(shown) : shown(v),
+    ]),
+  );
   return {
     raw,
     values: {
@@ -27,4 +32,15 @@ export function readSignatureForm(form: URLSearchParams): {
       ref: text('ref'),
     },
   };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are the point
+const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * A value as the page shows it again: control characters (refused anyway, the field says so)
+ * become U+FFFD rather than raw bytes in the HTML.
+ */
+function shown(value: string): string {
+  return value.replace(controlChars, '\uFFFD');
 }
