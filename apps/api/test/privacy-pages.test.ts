@@ -130,6 +130,11 @@ describe('unsubscribe and my data', () => {
     expect(await known.text()).toBe(await unknown.text());
     expect(known.headers.get('set-cookie')).toBeNull();
     expect((await ask('not an address')).status).toBe(422);
+    const huge = await ask('a'.repeat(20_000));
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('content-type')).toContain('text/html');
+    // The body is not read: the page's language comes from the browser (none here: French).
+    expect(await huge.text()).toContain('Le formulaire envoyé est trop long.');
 
     await vi.waitFor(
       () => expect(mailTo(email).some((m) => m.text.includes('/my-data/'))).toBe(true),

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { clientIp } from '../../auth/client-ip.ts';
 import type { AppContext, HonoEnv } from '../../context.ts';
 import { pickLocale } from '../locale.ts';
-import type { PageLocale } from '../strings.ts';
+import { type PageLocale, stringsFor } from '../strings.ts';
 import { messagePage } from '../thanks-page.ts';
 import { privacyStrings } from './strings.ts';
 import { myDataPage, myDataRequestPage, unsubscribePage } from './views.ts';
@@ -32,7 +32,15 @@ type C = Context<HonoEnv>;
 export function mountPrivacyPages(parent: Hono<HonoEnv>, ctx: AppContext): void {
   const app = new Hono<HonoEnv>();
   const { secret, publicUrl } = ctx.config;
-  const limit = bodyLimit({ maxSize: 8 * 1024 });
+  // These forms are pages: an oversized one is answered with a page too.
+  const limit = bodyLimit({
+    maxSize: 8 * 1024,
+    onError: (c) => {
+      const locale = localeOf(c);
+      const t = stringsFor(locale);
+      return page(c, 413, messagePage({ locale, title: t.errorTitle, text: t.tooLarge }));
+    },
+  });
   let limiter: RateLimiter | undefined;
   const perClient = () => {
     limiter ??= createRateLimiter({
