@@ -1,4 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +36,13 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /^PORT /],
     [{ PUBLIC_URL: 'not a url' }, /^PUBLIC_URL /],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL /],
-    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [
+      { LOG_LEVEL: 'loud' },
+      /^LOG_LEVEL must be debug, info, warn, error or silent \(got "loud"\)$/,
+    ],
     [{ SECRET: 'short' }, /^SECRET /],
+    [{ SECRET: ' '.repeat(40) }, /^SECRET must be at least 32 characters, not counting spaces/],
+    [{ SMTP_URL: 'smtp://' }, /^SMTP_URL must name the mail server/],
     [{ PUBLIC_URL: 'https://pledge.example.org/groundwork' }, /^PUBLIC_URL .*no sub-path/],
     [{ PORT: '-1' }, /^PORT .*0 \(any free port\)/],
     [{ DATABASE_URL: 'file:/etc/passwd/groundwork.sqlite' }, /^DATABASE_URL: .*not writable/],
@@ -45,6 +57,26 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('keeps the secret file readable by its owner only, and creates nothing for PostgreSQL with SECRET', () => {
+    const own = mkdtempSync(join(tmpdir(), 'groundwork-secret-'));
+    const first = loadConfig({ DATABASE_URL: `file:${join(own, 'db.sqlite')}` });
+    chmodSync(join(own, 'secret'), 0o644);
+    expect(loadConfig({ DATABASE_URL: `file:${join(own, 'db.sqlite')}` }).secret).toBe(
+      first.secret,
+    );
+    expect(statSync(join(own, 'secret')).mode & 0o777).toBe(0o600);
+
+    const cwd = process.cwd();
+    const empty = mkdtempSync(join(tmpdir(), 'groundwork-cwd-'));
+    process.chdir(empty);
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x', SECRET: 's'.repeat(40) });
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(empty)).toEqual([]);
   });
 
   it('refuses a secret file it cannot use instead of replacing it', () => {

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDatabaseUrl } from '@groundwork/core/db';
 import { type Mailbox, parseMailbox } from '@groundwork/core/mail';
@@ -55,7 +63,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = resolveDataDir(e.DATABASE_URL);
-  ensureWritable(dataDir);
+  // The folder holds the SQLite file, or the generated secret: PostgreSQL with SECRET set
+  // needs none (nothing is created in the working directory).
+  if (!(e.SECRET && !e.DATABASE_URL.startsWith('file:'))) ensureWritable(dataDir);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     smtpUrl: e.SMTP_URL ?? null,
@@ -115,7 +125,10 @@ function loadOrCreateSecret(dataDir: string): string {
     if (code !== 'ENOENT') throw new ConfigError(`SECRET: cannot read ${file} (${code})`);
   }
   if (existing !== undefined) {
-    if (existing.length >= 32) return existing;
+    if (existing.length >= 32) {
+      tighten(file);
+      return existing;
+    }
     // Replacing it would silently break every keyed hash and every unsubscribe link sent.
     throw new ConfigError(
       `SECRET: ${file} holds fewer than 32 characters; restore it, or delete it to start over`,
@@ -129,4 +142,13 @@ function loadOrCreateSecret(dataDir: string): string {
     throw new ConfigError(`SECRET: cannot store a generated secret in ${file} (${code})`);
   }
   return secret;
+}
+
+/** The secret file readable by its owner only, as it was created (a copy may have loosened it). */
+function tighten(file: string): void {
+  try {
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  } catch {
+    // Not ours to change (another owner, read-only mount): it still works.
+  }
 }

@@ -10,6 +10,10 @@ export const envSchema = z.object({
   SMTP_URL: z
     .url({ error: 'must be a URL such as smtp://user:password@mail.example.org:587' })
     .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .refine(
+      (u) => !URL.canParse(u) || new URL(u).hostname !== '',
+      'must name the mail server, such as smtp://user:password@mail.example.org:587',
+    )
     .optional(),
   MAIL_FROM: z
     .string()
@@ -48,8 +52,18 @@ export const envSchema = z.object({
       'must be file:<path> (SQLite) or postgres://… (PostgreSQL)',
     )
     .default('file:./data/groundwork.sqlite'),
-  SECRET: z.string().min(32, 'must be at least 32 characters (or leave it unset)').optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SECRET: z
+    .string()
+    .refine(
+      (s) => s.trim().length >= 32,
+      'must be at least 32 characters, not counting spaces (or leave it unset)',
+    )
+    .optional(),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'], {
+      error: 'must be debug, info, warn, error or silent',
+    })
+    .default('info'),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('true')

@@ -8,7 +8,7 @@ export const chapterCreateCommand: Command = {
   usage:
     '--slug <slug> --name <name> [--locale fr|en] [--time-zone <IANA zone>] [--owner <e-mail>]',
   details: [
-    'Example: groundwork chapter create --slug quitgpt-lyon --name "QuitGPT Lyon" --locale fr --time-zone Europe/Paris',
+    'Example: groundwork chapter create --slug quitgpt-lyon --name "QuitGPT Lyon" --locale fr --time-zone Europe/Paris --owner ana@example.org',
   ],
   options: {
     slug: { type: 'string' },
