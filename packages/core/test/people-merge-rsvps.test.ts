@@ -1,5 +1,6 @@
 import { cancelRsvp, createEvent, listAttendees, rsvp } from '@groundwork/core/events';
-import { mergePeople } from '@groundwork/core/people';
+import { mergePeople, withdrawConsentFor } from '@groundwork/core/people';
+import { consentLedger } from '@groundwork/core/privacy';
 import { insertTestUser } from '@groundwork/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -109,5 +110,39 @@ describe('merging two people who answered the same event', () => {
     const list = await listAttendees(db.kysely, chapterId, event.id);
     expect(list.map((a) => [a.email, a.status])).toEqual([['sam@example.org', 'confirmed']]);
     expect(await seatsTaken(event.id)).toBe(1);
+  });
+
+  it("keeps the person's latest consent choice: an older yes does not undo a newer no", async () => {
+    await createEvent(db.kysely, actor(), base('merge-consent', { capacity: 50 }), clock);
+    const say = (email: string) =>
+      rsvp(db.kysely, 'merge-consent', { email, name: 'C', consent: true }, opts);
+    await say('no@example.org');
+    await say('no.old@example.org');
+    clock.advance(60_000);
+    const keep = await personId('no@example.org');
+    expect(await withdrawConsentFor(db.kysely, chapterId, 'u1', keep, clock)).toBe(1);
+    clock.advance(60_000);
+    await mergePeople(db.kysely, chapterId, 'u1', keep, await personId('no.old@example.org'), opts);
+    const after = await consentLedger(db.kysely, keep);
+    expect(after).toHaveLength(2);
+    expect(after.every((c) => c.withdrawnAt !== null)).toBe(true);
+    expect(after.map((c) => c.withdrawnSource).sort()).toEqual(['admin', 'merge']);
+
+    // The other way round: a yes given after the no stands.
+    await say('yes@example.org');
+    const kept = await personId('yes@example.org');
+    await withdrawConsentFor(db.kysely, chapterId, 'u1', kept, clock);
+    clock.advance(60_000);
+    await say('yes.new@example.org');
+    await mergePeople(
+      db.kysely,
+      chapterId,
+      'u1',
+      kept,
+      await personId('yes.new@example.org'),
+      opts,
+    );
+    const ledger = await consentLedger(db.kysely, kept);
+    expect(ledger.filter((c) => c.withdrawnAt === null)).toHaveLength(1);
   });
 });

@@ -5,12 +5,13 @@
  * was one too many). An event both answered keeps one RSVP, the one that counts most; a seat
  * the other held goes to the waitlist (`events/merge-rsvps.ts`).
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { type Clock, isoNow, systemClock } from '../clock/index.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import { settleDuplicateRsvps } from '../events/merge-rsvps.ts';
+import { withdrawConsent } from '../privacy/consents.ts';
 import { addToCounter } from '../signing/counter.ts';
 import { chapterPerson } from './person.ts';
 
@@ -72,6 +73,7 @@ export async function mergePeople(
       .set({ person_id: keepId })
       .where('person_id', '=', mergeId)
       .execute();
+    await keepLatestConsentChoice(trx, keepId, clock);
     await trx
       .updateTable('person_notes')
       .set({ person_id: keepId })
@@ -119,4 +121,38 @@ export async function mergePeople(
     );
     return { pledgesChanged: [...new Set(doubles.map((d) => d.pledge_id))] };
   });
+}
+
+/**
+ * After the merge the person's consent for a purpose is their latest choice across both
+ * records: a withdrawal newer than every grant still standing withdraws those grants too (the
+ * duplicate's old "yes" must not undo the "no" given since).
+ */
+async function keepLatestConsentChoice(
+  trx: Transaction<Database>,
+  personId: string,
+  clock: Clock,
+): Promise<void> {
+  const rows = await trx
+    .selectFrom('consents')
+    .select(['purpose', 'granted_at', 'withdrawn_at'])
+    .where('person_id', '=', personId)
+    .execute();
+  const latest = new Map<string, { grant: string; withdrawal: string }>();
+  for (const r of rows) {
+    const l = latest.get(r.purpose) ?? { grant: '', withdrawal: '' };
+    if (r.withdrawn_at === null) l.grant = later(r.granted_at, l.grant);
+    else l.withdrawal = later(r.withdrawn_at, l.withdrawal);
+    latest.set(r.purpose, l);
+  }
+  for (const [purpose, l] of latest) {
+    if (l.grant !== '' && l.withdrawal > l.grant) {
+      await withdrawConsent(trx, { personId, purpose, source: 'merge' }, clock);
+    }
+  }
+}
+
+/** The later of two ISO-8601 UTC times (they sort as text). */
+function later(a: string, b: string): string {
+  return [a, b].sort()[1] ?? a;
 }
