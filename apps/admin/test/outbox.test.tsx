@@ -63,7 +63,7 @@ describe('outbox page', () => {
     const html = await framed.text();
     expect(html).toContain('&lt;b&gt;Zoé&lt;/b&gt;');
     expect(html).not.toContain('<b>Zoé');
-    expect(document.querySelector('pre')?.textContent).toContain('Hello <b>Zoé</b>,');
+    expect(document.querySelector('pre')?.textContent).toContain('Hello \u2068<b>Zoé</b>\u2069,');
     expect(screen.queryByRole('button', { name: 'Send again' })).toBeNull();
   });
 

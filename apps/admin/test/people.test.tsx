@@ -54,6 +54,18 @@ describe('people pages', () => {
     expect(screen.queryByRole('button', { name: 'Erase this person' })).toBeNull();
   });
 
+  it('says beside the merge field when no one has that e-mail', async () => {
+    const people = await apiAs('organizer').people.list.query({ chapterId, search: 'odile' });
+    const odile = people.items.find((p) => p.email === 'people-odile@example.org');
+    renderAt(`${base}?person=${odile?.id}`, { as: 'organizer' });
+    await screen.findByRole('heading', { level: 1, name: `Odile Peopletest · ${chapter.name}` });
+    const field = screen.getByLabelText('E-mail of the duplicate');
+    fireEvent.input(field, { target: { value: 'nobody-here@example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Merge' }));
+    await waitFor(() => expect(field).toHaveAccessibleDescription('Nobody with this e-mail.'));
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('lets an organizer create a tag, tag the filtered selection, and export it', async () => {
     renderAt(base, { as: 'organizer' });
     await screen.findByRole('heading', { level: 1, name: `People · ${chapter.name}` });

@@ -29,7 +29,9 @@ describe('server messages in the admin', () => {
       name: 'Au plus 200 caractères.',
       goal: 'Un nombre entier est attendu.',
     });
-    expect(errorMessageOf(error, fr)).toBe('Saisie à corriger : name, goal.');
+    // Said where no field shows them (a prompt, a button): the fields' own messages.
+    expect(errorMessageOf(error, fr)).toBe('Au plus 200 caractères. Un nombre entier est attendu.');
+    expect(serverWords('Invalid input: name, goal.', 'fr')).toBe('Saisie à corriger : name, goal.');
     const en = createI18n('en');
     expect(fieldErrorsOf(error, en)).toEqual({
       name: 'At most 200 characters.',

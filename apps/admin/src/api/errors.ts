@@ -38,8 +38,11 @@ export function errorCodeOf(error: unknown): string | undefined {
 export function errorMessageOf(error: unknown, i18n: Pick<I18n, 't' | 'locale'>): string {
   const data = dataOf(error);
   if (!data) return i18n.t('error.network');
-  const said =
-    error instanceof Error && error.message ? serverWords(error.message, i18n.locale()) : '';
+  // Field messages say more than the summary ("Invalid input: name."), where no field shows them.
+  const locale = i18n.locale();
+  const fields = Object.values(data.fields ?? {}).map((m) => serverWords(m, locale));
+  const message = error instanceof Error && error.message ? serverWords(error.message, locale) : '';
+  const said = fields.length > 0 ? fields.join(' ') : message;
   switch (data.code) {
     case 'UNAUTHORIZED':
       return said || i18n.t('error.unauthorized');

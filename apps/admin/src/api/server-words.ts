@@ -95,6 +95,15 @@ const french: Record<string, string> = {
     'Les exports demandent le rôle organisateur dans ce groupe.',
   'Imports need the organizer role in this chapter.':
     'Les imports demandent le rôle organisateur dans ce groupe.',
+  'Lower-case letters, digits and single dashes only.':
+    'Lettres minuscules, chiffres et tirets simples seulement.',
+  'Lower-case letters, digits, dashes and underscores only.':
+    'Lettres minuscules, chiffres, tirets et tirets bas seulement.',
+  'Not a known time zone.': 'Fuseau horaire inconnu.',
+  'email: empty': 'e-mail : vide',
+  'email: not an e-mail address': 'e-mail : adresse non valable',
+  'name: longer than 200 characters': 'nom : plus de 200 caractères',
+  'postal code: longer than 20 characters': 'code postal : plus de 20 caractères',
   'Something went wrong on our side. Please try again.':
     'Un problème est survenu de notre côté. Veuillez réessayer.',
 };

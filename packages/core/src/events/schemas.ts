@@ -44,7 +44,13 @@ export const eventInput = z
       .nullish()
       .or(z.literal('').transform(() => null))
       .transform((v) => v ?? null),
-    capacity: z.number().int().min(1, 'At least 1.').max(1_000_000).nullish().default(null),
+    capacity: z
+      .number({ error: 'Must be a whole number.' })
+      .int('Must be a whole number.')
+      .min(1, 'At least 1.')
+      .max(1_000_000, 'At most 1,000,000.')
+      .nullish()
+      .default(null),
     waitlist: z.boolean().default(true),
     questions: z.array(questionSchema).max(10, 'At most 10 questions.').default([]),
     /** Hours before the start; one or two reminders, none with `[]`. */

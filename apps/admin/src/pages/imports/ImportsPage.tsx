@@ -204,7 +204,11 @@ export function ImportsPage(props: ChapterPageProps) {
               <h3>{pick(text.errors)}</h3>
               <ul>
                 <For each={r().errors}>
-                  {(e) => <li>{pick(text.line, { line: e.line, reason: e.reason })}</li>}
+                  {(e) => (
+                    <li>
+                      {pick(text.line, { line: e.line, reason: serverWords(e.reason, locale()) })}
+                    </li>
+                  )}
                 </For>
               </ul>
             </Show>

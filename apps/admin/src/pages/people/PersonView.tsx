@@ -23,6 +23,7 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
   );
   const [tags] = createResource(chapterId, (id) => api.tags.list.query({ chapterId: id }));
   const [message, setMessage] = createSignal<{ text: string; error?: boolean }>();
+  const [mergeProblem, setMergeProblem] = createSignal<string>();
   const run = async (work: () => Promise<unknown>, done?: string) => {
     try {
       await work();
@@ -64,10 +65,9 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
       limit: 200,
     });
     const dup = found.items.find((p) => p.email === email && p.id !== props.personId);
-    if (!dup) {
-      setMessage({ text: pick(text.mergeNotFound), error: true });
-      return;
-    }
+    // Said beside the field: the page's message area is a screen above.
+    setMergeProblem(dup ? undefined : pick(text.mergeNotFound));
+    if (!dup) return;
     if (!window.confirm(pick(text.confirmMerge, { email }))) return;
     await run(
       () =>
@@ -219,11 +219,12 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
             </section>
             <section aria-labelledby="person-notes">
               <h2 id="person-notes">{pick(text.notes)}</h2>
-              <ul>
+              <ul class="person-notes">
                 <For each={view().notes}>
                   {(n) => (
                     <li>
-                      {n.body} — {n.author ?? ''} {i18n.formatDateTime(n.createdAt)}{' '}
+                      <span class="note-body">{n.body}</span> — {n.author ?? ''}{' '}
+                      {i18n.formatDateTime(n.createdAt)}{' '}
                       <Show when={canEdit()}>
                         <button
                           type="button"
@@ -288,7 +289,20 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
                 <form class="filters" onSubmit={merge}>
                   <div class="field">
                     <label for="person-merge-email">{pick(text.mergeEmail)}</label>
-                    <input id="person-merge-email" name="email" type="email" required />
+                    <input
+                      id="person-merge-email"
+                      name="email"
+                      type="email"
+                      required
+                      aria-invalid={mergeProblem() ? 'true' : undefined}
+                      aria-describedby={mergeProblem() ? 'person-merge-problem' : undefined}
+                      onInput={() => setMergeProblem(undefined)}
+                    />
+                    <Show when={mergeProblem()}>
+                      <p id="person-merge-problem" class="field-error" role="alert">
+                        {mergeProblem()}
+                      </p>
+                    </Show>
                   </div>
                   <button type="submit">{pick(text.mergeButton)}</button>
                 </form>
