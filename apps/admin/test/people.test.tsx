@@ -49,8 +49,11 @@ describe('people pages', () => {
     await screen.findByRole('heading', { level: 1, name: `Odile Peopletest · ${chapter.name}` });
     const timeline = screen.getByRole('heading', { level: 2, name: 'Timeline' }).nextElementSibling;
     expect(
-      within(timeline as HTMLElement).getByText(/Signed: People test pledge/),
+      within(timeline as HTMLElement).getByText(/Signed: People test pledge \(confirmed\)/),
     ).toBeInTheDocument();
+    // Mails, consents and statuses in words, not as stored codes.
+    expect(timeline?.textContent).toContain('E-mail: Thank-you after signing');
+    expect(timeline?.textContent).not.toMatch(/pledge-thanks|\(logged\)|\(sent\)/);
     expect(screen.queryByRole('button', { name: 'Erase this person' })).toBeNull();
   });
 

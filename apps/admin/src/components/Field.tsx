@@ -95,7 +95,9 @@ export function SelectField(
  * (role="status"). Each listed error links to its field.
  */
 export function FormMessages(props: { form: FormState; labels?: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // French puts a (no-break) space before the colon.
+  const colon = () => (locale() === 'fr' ? '\u00a0: ' : ': ');
   const entries = () => Object.entries(props.form.errors());
   return (
     <>
@@ -116,7 +118,7 @@ export function FormMessages(props: { form: FormState; labels?: Record<string, s
               {([name, message]) => (
                 <li>
                   <a href={`#${props.form.fieldId(name)}`}>
-                    {props.labels?.[name] ? `${props.labels[name]}: ${message}` : message}
+                    {props.labels?.[name] ? `${props.labels[name]}${colon()}${message}` : message}
                   </a>
                 </li>
               )}

@@ -67,4 +67,13 @@ export const statusText: Record<string, Localized> = {
 export const templateText: Record<string, Localized> = {
   'pledge-confirm': { en: 'Signature confirmation', fr: 'Confirmation de signature' },
   'pledge-thanks': { en: 'Thank-you after signing', fr: 'Remerciement après signature' },
+  'event-rsvp-confirmed': { en: 'Registration confirmed', fr: 'Inscription confirmée' },
+  'event-waitlisted': { en: 'On the waitlist', fr: 'Liste d’attente' },
+  'event-promoted': { en: 'Seat freed up', fr: 'Place libérée' },
+  'event-reminder': { en: 'Event reminder', fr: 'Rappel d’événement' },
+  'event-changed': { en: 'Event changed', fr: 'Événement modifié' },
+  'event-cancelled': { en: 'Event cancelled', fr: 'Événement annulé' },
+  'event-message': { en: 'Message to attendees', fr: 'Message aux participants' },
+  'my-data-link': { en: '“My data” link', fr: 'Lien « mes données »' },
+  broadcast: { en: 'Broadcast', fr: 'Envoi groupé' },
 };
