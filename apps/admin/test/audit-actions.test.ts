@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabels, detailPairs } from '../src/pages/audit/actions.ts';
+import { actionLabels, detailLabels, detailPairs } from '../src/pages/audit/actions.ts';
 
 describe('audit log words', () => {
   it('names every action in both languages, as a past action', () => {
@@ -7,6 +7,9 @@ describe('audit log words', () => {
       expect(action).toMatch(/^[a-z]+\.[a-z_]+$/);
       expect(words.en).toMatch(/^[A-Z]/);
       expect(words.fr).toMatch(/^A /);
+    }
+    for (const words of Object.values(detailLabels)) {
+      expect(words.en.length * words.fr.length).toBeGreaterThan(0);
     }
   });
 

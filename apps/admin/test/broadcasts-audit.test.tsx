@@ -83,6 +83,12 @@ describe('broadcasts, import and audit pages', () => {
     const erased = screen.getAllByRole('rowheader', { name: /^Erased a person person\.erased$/ });
     expect(erased.length).toBeGreaterThan(0);
     expect(screen.getByRole('option', { name: 'Erased a person' })).toHaveValue('person.erased');
+    // Details in words, and a way to the person concerned (never their e-mail).
+    expect(screen.getAllByText('through: admin').length).toBeGreaterThan(0);
+    expect(screen.getAllByRole('link', { name: 'The person' })[0]).toHaveAttribute(
+      'href',
+      expect.stringMatching(/\/admin\/c\/[a-z0-9-]+\/people\?person=\w+$/),
+    );
   });
 
   it('shows the import page with its file field', async () => {

@@ -2,8 +2,9 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/context.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { Link } from '../../router/index.tsx';
 import type { ChapterPageProps } from '../../routes.tsx';
-import { actionLabels, detailPairs } from './actions.ts';
+import { actionLabels, detailLabels, detailPairs } from './actions.ts';
 
 const text = {
   title: { en: 'Audit log', fr: 'Journal d’audit' },
@@ -23,11 +24,13 @@ const text = {
   system: { en: 'the person themself / the system', fr: 'la personne / le système' },
   none: { en: 'Nothing recorded.', fr: 'Rien d’inscrit.' },
   more: { en: 'Older entries', fr: 'Plus anciennes' },
+  person: { en: 'The person', fr: 'La personne' },
 } as const;
 
 /** `/c/:chapter/audit`: the chapter's audit log with filters (organizers and owners). */
 export function AuditPage(props: ChapterPageProps) {
-  const { pick, formatDateTime } = useI18n();
+  const { pick, formatDateTime, locale } = useI18n();
+  const colon = () => (locale() === 'fr' ? '\u00a0: ' : ': ');
   const api = useApi();
   const [filters, setFilters] = createSignal<{ action?: string; from?: string; to?: string }>({});
   const [cursor, setCursor] = createSignal<string>();
@@ -79,7 +82,7 @@ export function AuditPage(props: ChapterPageProps) {
       <Show when={page.latest} fallback={<Loading />}>
         {(p) => (
           <Show when={p().items.length > 0} fallback={<p>{pick(text.none)}</p>}>
-            <table class="table">
+            <table class="table audit-table">
               <thead>
                 <tr>
                   <th scope="col">{pick(text.when)}</th>
@@ -109,11 +112,21 @@ export function AuditPage(props: ChapterPageProps) {
                         <For each={detailPairs(line.details)}>
                           {([name, value]) => (
                             <div>
-                              <Show when={name}>{name}: </Show>
+                              <Show when={name}>
+                                {detailLabels[name] ? pick(detailLabels[name]) : name}
+                                {colon()}
+                              </Show>
                               {value}
                             </div>
                           )}
                         </For>
+                        <Show when={line.action.startsWith('person.') && line.target}>
+                          <div>
+                            <Link to={`/c/${props.chapter.slug}/people?person=${line.target}`}>
+                              {pick(text.person)}
+                            </Link>
+                          </div>
+                        </Show>
                       </td>
                     </tr>
                   )}

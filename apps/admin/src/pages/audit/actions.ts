@@ -52,6 +52,33 @@ export const actionLabels: Record<string, Words> = {
   'tag.renamed': { en: 'Renamed a tag', fr: 'A renommé une étiquette' },
 };
 
+/** The details' names in words; a name missing here is shown as stored. */
+export const detailLabels: Record<string, Words> = {
+  completed: { en: 'completed', fr: 'terminé' },
+  email: { en: 'e-mail', fr: 'e-mail' },
+  fields: { en: 'fields', fr: 'champs' },
+  filter: { en: 'filter', fr: 'filtre' },
+  from: { en: 'from', fr: 'avant' },
+  invitation: { en: 'invitation', fr: 'invitation' },
+  merged: { en: 'duplicate merged in', fr: 'doublon fusionné' },
+  moved: { en: 'moved', fr: 'déplacé' },
+  name: { en: 'name', fr: 'nom' },
+  people: { en: 'people', fr: 'personnes' },
+  previousStatus: { en: 'status before', fr: 'statut avant' },
+  recipients: { en: 'recipients', fr: 'destinataires' },
+  role: { en: 'role', fr: 'rôle' },
+  rows: { en: 'rows', fr: 'lignes' },
+  rsvpsDropped: { en: 'registrations dropped', fr: 'inscriptions retirées' },
+  slug: { en: 'address', fr: 'adresse' },
+  status: { en: 'status', fr: 'statut' },
+  subject: { en: 'subject', fr: 'objet' },
+  tag: { en: 'tag', fr: 'étiquette' },
+  template: { en: 'e-mail', fr: 'e-mail' },
+  to: { en: 'to', fr: 'après' },
+  via: { en: 'through', fr: 'par' },
+  withdrawn: { en: 'consents withdrawn', fr: 'consentements retirés' },
+};
+
 /**
  * An entry's details as `name: value` pairs for display (nested values as JSON).
  *
