@@ -132,4 +132,20 @@ describe('groundwork db copy', () => {
     expect(existsSync(typo)).toBe(false);
     expect(existsSync(target)).toBe(false);
   }, 60_000);
+
+  it('says a PostgreSQL source does not answer, in one line, and creates no target', async () => {
+    const target = join(dir, 'never-either.sqlite');
+    const run = await groundwork([
+      'db',
+      'copy',
+      '--from',
+      'postgres://nobody:secret-pw@127.0.0.1:1/groundwork',
+      '--to',
+      `file:${target}`,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/^groundwork: --from: [^\n]+\n$/);
+    expect(run.err).not.toMatch(/migrated|secret-pw/);
+    expect(existsSync(target)).toBe(false);
+  }, 60_000);
 });

@@ -81,3 +81,14 @@ function createPrivately(path: string): void {
     // Not ours to change (another user's file): leave its mode as its owner set it.
   }
 }
+
+/**
+ * Asks the database for nothing: rejects when it does not answer or does not exist
+ * (PostgreSQL connects lazily, so opening alone proves nothing).
+ *
+ * @example
+ * await pingDatabase(await openDatabase(url));
+ */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db.kysely);
+}

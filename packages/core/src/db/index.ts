@@ -1,4 +1,4 @@
-export { type Db, openDatabase } from './connection.ts';
+export { type Db, openDatabase, pingDatabase } from './connection.ts';
 export { CopyMismatch, type CopyReport, copyDatabase, describeTables } from './copy.ts';
 export { isPostgres } from './dialect.ts';
 export { tryLock, withLock } from './locks.ts';

@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import {
   CopyMismatch,
   type CopyReport,
   copyDatabase,
   openDatabase,
   parseDatabaseUrl,
+  pingDatabase,
 } from '@groundwork/core/db';
+import { databaseProblem } from '../../startup-errors.ts';
 import { CliError, type Command, optional, required } from '../command.ts';
 
 /**
@@ -43,9 +45,20 @@ export const dbCopyCommand: Command = {
     if (sourceFile.kind === 'sqlite' && !existsSync(sourceFile.path)) {
       throw new CliError(`--from: no database at ${sourceFile.path}`);
     }
-    const source = await openDatabase(from);
+    const source = await openDatabase(from).catch((error: unknown) => {
+      throw new CliError(`--from: ${reasonOf(error)}`);
+    });
     try {
-      const target = await openDatabase(to);
+      // A source that does not answer (or does not exist) stops here, before the target exists.
+      await pingDatabase(source).catch((error: unknown) => {
+        throw new CliError(`--from: ${reasonOf(error)}`);
+      });
+      const targetFile = parseDatabaseUrl(to);
+      const createdHere = targetFile.kind === 'sqlite' && !existsSync(targetFile.path);
+      const target = await openDatabase(to).catch((error: unknown) => {
+        throw new CliError(`--to: ${reasonOf(error)}`);
+      });
+      let copied = false;
       try {
         ctx.out(`Copying ${describeUrl(from)} → ${describeUrl(to)}`);
         let lastTable = '';
@@ -64,8 +77,11 @@ export const dbCopyCommand: Command = {
         });
         printReport(ctx.out, report);
         ctx.out('Copy verified: every row count and pledge counter matches.');
+        copied = true;
       } finally {
         await target.close();
+        // "Nothing written" includes the new, empty SQLite file opening the target made.
+        if (!copied && createdHere) removeSqliteFiles(targetFile.path);
       }
     } finally {
       await source.close();
@@ -91,4 +107,13 @@ function describeUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
+}
+
+/** The database error as one reason, as the server says it at start (no URL, no password). */
+function reasonOf(error: unknown): string {
+  return databaseProblem(error).message.replace(/^DATABASE_URL cannot be used: /, '');
+}
+
+function removeSqliteFiles(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
