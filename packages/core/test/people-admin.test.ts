@@ -235,6 +235,11 @@ describe('person page, edit and merge', () => {
     expect(view.notes[0]?.body).toBe('Met at the stall');
     await updatePerson(db.kysely, chapterId, 'u1', { personId: ada, name: 'Ada L.' }, clock);
     await expect(
+      updatePerson(db.kysely, chapterId, 'u1', { personId: ada, postalCode: '75005!!<>' }, clock),
+    ).rejects.toMatchObject({
+      fields: { postalCode: 'Letters, digits, spaces and dashes only.' },
+    });
+    await expect(
       updatePerson(db.kysely, chapterId, 'u1', { personId: ada, email: 'BOB@example.org' }, clock),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 

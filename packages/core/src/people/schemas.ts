@@ -36,7 +36,15 @@ export const personEditInput = z.object({
   personId: id,
   name: z.string().trim().max(200, 'At most 200 characters.').nullable().optional(),
   email: z.email({ error: 'Must be an e-mail address.' }).max(320).optional(),
-  postalCode: z.string().trim().max(20, 'At most 20 characters.').nullable().optional(),
+  // The same rule as the public form's (signing/schemas.ts), so an edit cannot store what a
+  // signer could not.
+  postalCode: z
+    .string()
+    .trim()
+    .max(20, 'At most 20 characters.')
+    .regex(/^[\p{L}\p{N} -]*$/u, 'Letters, digits, spaces and dashes only.')
+    .nullable()
+    .optional(),
   locale: z.enum(['fr', 'en']).optional(),
 });
 
