@@ -106,6 +106,8 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
                 <p
                   class={m().error ? 'error-summary' : 'notice'}
                   role={m().error ? 'alert' : 'status'}
+                  // The actions sit far below: bring the outcome into view.
+                  ref={(el) => queueMicrotask(() => el.scrollIntoView?.({ block: 'nearest' }))}
                 >
                   {m().text}
                 </p>
@@ -210,7 +212,11 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
                   <div class="field">
                     <label for="person-add-tag">{pick(text.addTag)}</label>
                     <select id="person-add-tag" name="tagId">
-                      <For each={tags.latest ?? []}>
+                      <For
+                        each={(tags.latest ?? []).filter(
+                          (t) => !view().tags.some((own) => own.id === t.id),
+                        )}
+                      >
                         {(t) => <option value={t.id}>{t.name}</option>}
                       </For>
                     </select>
@@ -314,16 +320,17 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
                 <p>
                   <button
                     type="button"
-                    onClick={() =>
-                      run(
+                    onClick={() => {
+                      if (!window.confirm(pick(text.confirmWithdraw))) return;
+                      void run(
                         () =>
                           api.people.withdrawConsent.mutate({
                             chapterId: chapterId(),
                             personId: props.personId,
                           }),
                         pick(text.withdrawn),
-                      )
-                    }
+                      );
+                    }}
                   >
                     {pick(text.withdraw)}
                   </button>{' '}

@@ -123,6 +123,10 @@ export const text = {
   privacy: { en: 'Consent and erasure', fr: 'Consentement et effacement' },
   withdraw: { en: 'Withdraw their e-mail consent', fr: 'Retirer son consentement e-mail' },
   withdrawn: { en: 'Consent withdrawn.', fr: 'Consentement retiré.' },
+  confirmWithdraw: {
+    en: 'Withdraw this person’s e-mail consent? They will receive no more broadcasts.',
+    fr: 'Retirer le consentement e-mail de cette personne ? Elle ne recevra plus d’envois groupés.',
+  },
   erase: { en: 'Erase this person', fr: 'Effacer cette personne' },
   confirmErase: {
     en: 'Erase this person for good? Their personal data is deleted; signatures stay counted, anonymously. This is recorded in the audit log.',
