@@ -60,4 +60,12 @@ describe('i18n', () => {
     expect(i18n.formatDateTime(iso)).toMatch(/7:00/);
     i18n.setTimeZone(undefined);
   });
+
+  it('agrees the door counter with its numbers in French', async () => {
+    const { text } = await import('../src/pages/events/strings.ts');
+    const say = (arrived: number, expected: number) =>
+      format(text.arrivedOf.fr, { arrived, expected }, 'fr');
+    expect(say(1, 1)).toBe('1 arrivé·e / 1 attendu·e');
+    expect(say(2, 12)).toBe('2 arrivé·es / 12 attendu·es');
+  });
 });

@@ -42,6 +42,8 @@ export function CheckInView(props: { chapterId: string; eventId: string }) {
 
   const codeForm = createForm({
     submit: async (v) => {
+      // The last arrival's message must not stand above this attempt's error.
+      setAnnounce('');
       const result = await api.events.checkIn.mutate({ ...key(), code: v.code ?? '' });
       const name = result.attendee.name ?? result.attendee.email;
       const message = pick(result.already ? text.already : text.checkedIn, { name });

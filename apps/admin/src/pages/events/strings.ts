@@ -45,7 +45,7 @@ export const text = {
   undo: { en: 'Undo', fr: 'Annuler' },
   arrivedOf: {
     en: '{arrived} arrived / {expected} expected',
-    fr: '{arrived} arrivé·es / {expected} attendu·es',
+    fr: '{arrived} {arrived:arrivé·e|arrivé·es} / {expected} {expected:attendu·e|attendu·es}',
   },
   codeLabel: { en: 'Check-in code', fr: 'Code d’entrée' },
   scan: { en: 'Scan a QR code', fr: 'Scanner un QR code' },
