@@ -46,13 +46,22 @@ const databaseReasons: Record<string, string> = {
  * await openDatabase(url).catch((e) => { throw databaseProblem(e); });
  */
 export function databaseProblem(error: unknown): StartupError {
+  return new StartupError('DATABASE_URL', `DATABASE_URL cannot be used: ${databaseReason(error)}`);
+}
+
+/**
+ * Why a database cannot be used, in a few words (no URL, no password): for the start and for
+ * the command line (`db copy --from`).
+ *
+ * @example
+ * databaseReason(error); // 'nothing answers at that address'
+ */
+export function databaseReason(error: unknown): string {
   const cause = rootCause(error);
-  const reason =
+  return (
     (cause?.code && databaseReasons[cause.code]) ||
-    String(cause?.message ?? error)
-      .split('\n')[0]
-      ?.slice(0, 200);
-  return new StartupError('DATABASE_URL', `DATABASE_URL cannot be used: ${reason}`);
+    (String(cause?.message ?? error).split('\n')[0] ?? '').slice(0, 200)
+  );
 }
 
 /**

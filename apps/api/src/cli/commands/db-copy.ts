@@ -7,7 +7,7 @@ import {
   parseDatabaseUrl,
   pingDatabase,
 } from '@groundwork/core/db';
-import { databaseProblem } from '../../startup-errors.ts';
+import { databaseReason } from '../../startup-errors.ts';
 import { CliError, type Command, optional, required } from '../command.ts';
 
 /**
@@ -46,17 +46,17 @@ export const dbCopyCommand: Command = {
       throw new CliError(`--from: no database at ${sourceFile.path}`);
     }
     const source = await openDatabase(from).catch((error: unknown) => {
-      throw new CliError(`--from: ${reasonOf(error)}`);
+      throw new CliError(`--from: ${databaseReason(error)}`);
     });
     try {
       // A source that does not answer (or does not exist) stops here, before the target exists.
       await pingDatabase(source).catch((error: unknown) => {
-        throw new CliError(`--from: ${reasonOf(error)}`);
+        throw new CliError(`--from: ${databaseReason(error)}`);
       });
       const targetFile = parseDatabaseUrl(to);
       const createdHere = targetFile.kind === 'sqlite' && !existsSync(targetFile.path);
       const target = await openDatabase(to).catch((error: unknown) => {
-        throw new CliError(`--to: ${reasonOf(error)}`);
+        throw new CliError(`--to: ${databaseReason(error)}`);
       });
       let copied = false;
       try {
@@ -107,11 +107,6 @@ function describeUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
-}
-
-/** The database error as one reason, as the server says it at start (no URL, no password). */
-function reasonOf(error: unknown): string {
-  return databaseProblem(error).message.replace(/^DATABASE_URL cannot be used: /, '');
 }
 
 function removeSqliteFiles(path: string): void {
