@@ -3,11 +3,10 @@ import type { Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
 import { Loading, Page } from '../../components/Page.tsx';
-import { type I18n, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { Link, useNavigate } from '../../router/index.tsx';
 import { hasRole } from '../../session/index.tsx';
-import { templateLabel } from '../outbox/parts.tsx';
-import { statusText } from '../outbox/strings.ts';
+import { PersonTimeline } from './PersonTimeline.tsx';
 import { text } from './strings.ts';
 
 /** One person: profile (edit), tags, notes, timeline, merge, consent withdrawal, erasure. */
@@ -275,22 +274,7 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
                 </form>
               </Show>
             </section>
-            <section aria-labelledby="person-timeline">
-              <h2 id="person-timeline">{pick(text.timeline)}</h2>
-              <ol class="timeline">
-                <For each={view().timeline}>
-                  {(e) => (
-                    <li>
-                      <time datetime={e.at}>{i18n.formatDateTime(e.at)}</time> —{' '}
-                      {pick(text.kind[e.kind])}
-                      {i18n.locale() === 'fr' ? '\u00a0: ' : ': '}
-                      {timelineLabel(pick, e)}
-                      {e.detail ? ` (${timelineDetail(pick, e)})` : ''}
-                    </li>
-                  )}
-                </For>
-              </ol>
-            </section>
+            <PersonTimeline timeline={view().timeline} />
             <Show when={canEdit()}>
               <section aria-labelledby="person-merge">
                 <h2 id="person-merge">{pick(text.merge)}</h2>
@@ -345,32 +329,4 @@ export function PersonView(props: { chapter: Membership; personId: string }) {
       }}
     </Show>
   );
-}
-
-type TimelineLine = { kind: string; label: string; detail: string | null };
-
-/** A timeline line's subject in words: mails by their name, consent sources by where. */
-function timelineLabel(pick: I18n['pick'], e: TimelineLine): string {
-  if (e.kind === 'mail') return templateLabel(pick, e.label);
-  if (e.kind === 'consent-withdrawn') {
-    const words = text.withdrawnVia[e.label as keyof typeof text.withdrawnVia];
-    return words ? pick(words) : e.label;
-  }
-  if (e.kind === 'consent-given') {
-    const [kind, ...rest] = e.label.split(':');
-    const words = text.givenVia[kind as keyof typeof text.givenVia];
-    return words ? `${pick(words)} ${rest.join(':')}`.trim() : e.label;
-  }
-  return e.label;
-}
-
-/** A timeline line's status in words (a signature's, an RSVP's, a mail's). */
-function timelineDetail(pick: I18n['pick'], e: TimelineLine): string {
-  const detail = e.detail ?? '';
-  if (e.kind === 'mail') return pick(statusText[detail] ?? { en: detail, fr: detail });
-  if (e.kind === 'signed' || e.kind === 'rsvp') {
-    const words = text.status[detail as keyof typeof text.status];
-    return words ? pick(words) : detail;
-  }
-  return detail;
 }
