@@ -71,3 +71,20 @@ export async function createDefaultLimitsPledge(server: TestServer, slug: string
     rateLimit: null,
   });
 }
+
+/**
+ * A JSON POST's `RequestInit`.
+ *
+ * @example
+ * await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/signatures`, postJson({ email }));
+ */
+export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** A response's JSON body, loosely typed for assertions. */
+export const readJson = async (res: Response): Promise<any> => res.json();
