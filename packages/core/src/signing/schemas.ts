@@ -3,6 +3,7 @@ import { AppError, type FieldErrors, fieldErrorsFromZod } from '../errors/index.
 import { normalizeEmail } from '../people/people.ts';
 import type { PledgeLocale } from '../pledges/pledges.table.ts';
 import type { Pledge } from '../pledges/pledges.ts';
+import { quickParse } from './quick-parse.ts';
 
 // C0 controls, DEL and C1 controls: never part of a name, often part of an attack.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -65,6 +66,8 @@ export const signatureInput = z.object({
 });
 
 export type SignatureInput = z.input<typeof signatureInput>;
+/** What `signatureInput` makes of a valid payload (e-mail normalized, unknown keys dropped). */
+export type SignatureFields = z.output<typeof signatureInput>;
 
 /** A signature that passed every check, ready for the transaction. */
 export interface ValidSignature {
@@ -93,14 +96,7 @@ export function validateSignature(
   raw: unknown,
   fallbackLocale?: string,
 ): ValidSignature {
-  const parsed = signatureInput.safeParse(raw);
-  if (!parsed.success) {
-    const typeError = parsed.error.issues.some(
-      (i) => i.code === 'invalid_type' || i.code === 'invalid_union',
-    );
-    throw fieldError(typeError ? 'BAD_REQUEST' : 'UNPROCESSABLE', fieldErrorsFromZod(parsed.error));
-  }
-  const data = parsed.data;
+  const data = quickParse(raw) ?? parseWithZod(raw);
   const answers = checkAnswers(pledge, data.answers ?? {});
   const name = data.name && data.name.trim() !== '' ? data.name : null;
   const postalCode = pledge.askPostalCode && data.postalCode ? data.postalCode : null;
@@ -115,6 +111,16 @@ export function validateSignature(
     locale: pickLocale(pledge, data.locale === undefined ? fallbackLocale : data.locale),
     altcha: data.altcha ?? null,
   };
+}
+
+/** `signatureInput` in full: its data, or the 400/422 naming every field it refuses. */
+function parseWithZod(raw: unknown): SignatureFields {
+  const parsed = signatureInput.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const typeError = parsed.error.issues.some(
+    (i) => i.code === 'invalid_type' || i.code === 'invalid_union',
+  );
+  throw fieldError(typeError ? 'BAD_REQUEST' : 'UNPROCESSABLE', fieldErrorsFromZod(parsed.error));
 }
 
 /** True when the hidden `website` field was filled: a bot. Answer like a success, store nothing. */
