@@ -14,7 +14,13 @@ import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
 import type { WriteMessage, WriteReply } from './writer.ts';
 
 const { path, publicUrl } = workerData as { path: string; publicUrl: string };
-const { kysely } = openSqlite(path);
+const { kysely, raw } = openSqlite(path);
+// SQLite keeps an undo record of each multi-row statement (a statement journal, so that one
+// statement can fail alone inside the transaction); past 64 KB it goes to a temporary file:
+// ~5 pwrite calls per signature, ~17 µs of the thread's CPU (docs/benchmarks.md, ninth
+// session). This connection only runs signing batches (at most MAX_MERGED rows a statement),
+// so in memory it stays small. Durability does not change: the WAL is what a crash recovers.
+raw.pragma('temp_store = MEMORY');
 // The latest version of every pledge the caller sent (it sends one again after an edit).
 const pledges = new Map<string, BatchItem['pledge']>();
 const port = parentPort;
