@@ -1,8 +1,9 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { serverWords } from '../../api/server-words.ts';
 import { Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import type { ChapterPageProps } from '../../routes.tsx';
+import { guessColumns, roles } from './guess-columns.ts';
 
 const text = {
   title: { en: 'Import people', fr: 'Importer des personnes' },
@@ -47,8 +48,6 @@ interface Report {
   fatal: string | null;
 }
 
-const roles = ['email', 'name', 'postalCode', 'locale', 'consent', 'tags'] as const;
-
 /** `/c/:chapter/imports`: mapping, dry-run report with progress, then the import. */
 export function ImportsPage(props: ChapterPageProps) {
   const { pick, locale } = useI18n();
@@ -58,6 +57,8 @@ export function ImportsPage(props: ChapterPageProps) {
   const [progress, setProgress] = createSignal<number>();
   const [report, setReport] = createSignal<Report>();
   const [error, setError] = createSignal('');
+  // Pre-selected from the header line (English or French names); the organizer can change each.
+  const guessed = createMemo(() => guessColumns(columns()));
   let form!: HTMLFormElement;
 
   const pickFile = async (event: Event) => {
@@ -151,7 +152,7 @@ export function ImportsPage(props: ChapterPageProps) {
                     </Show>
                     <For each={columns()}>
                       {(c) => (
-                        <option value={c} selected={role === 'email' && /mail/i.test(c)}>
+                        <option value={c} selected={guessed()[role] === c}>
                           {c}
                         </option>
                       )}
