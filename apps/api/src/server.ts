@@ -80,7 +80,9 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  log.info('listening', { url, publicUrl: config.publicUrl, database: db.kind });
+  // `url` is one to open on this machine; `host` is what the server listens on (0.0.0.0: every
+  // interface, not a browsable address).
+  log.info('listening', { url, host: config.host, publicUrl: config.publicUrl, database: db.kind });
   await announceSetupLink(ctx, options.print);
 
   let closing: Promise<void> | undefined;
