@@ -7,20 +7,13 @@ import type { Database } from './schema.ts';
  * - WAL, so readers never block the writer;
  * - synchronous=FULL: a transaction that returned is on disk, even after a power loss
  *   (NORMAL would only survive a process crash). Group commit keeps this affordable;
- * - foreign_keys=ON (off by default in SQLite) and a busy_timeout instead of SQLITE_BUSY errors;
- * - checkpoints every 4,000 WAL pages rather than 1,000 (below).
+ * - foreign_keys=ON (off by default in SQLite) and a busy_timeout instead of SQLITE_BUSY errors.
  */
 export function openSqlite(path: string): { kysely: Kysely<Database>; raw: SQLite.Database } {
   const raw = new SQLite(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-  // A checkpoint copies the WAL's pages into the database file and fsyncs it, inside whichever
-  // commit passes this size. Under a signing spike the same pages (the ends of the append-only
-  // indexes, the counter) are in every transaction: checkpointing every 4,000 pages (16 MB)
-  // instead of SQLite's 1,000 copies them a quarter as often. Signing: 1.06× and 1.10× in
-  // pairs (docs/benchmarks.md, ninth session). The WAL file stays at most ~16 MB.
-  raw.pragma('wal_autocheckpoint = 4000');
   // Erased and purged personal data must not linger in freed pages (docs/privacy.md).
   raw.pragma('secure_delete = ON');
   raw.pragma('busy_timeout = 5000');
