@@ -113,3 +113,31 @@ describe('POST /api/v1/pledges/:slug/signatures: bad input', () => {
     expect((await read(big)).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
+
+describe('the public API: wrong methods', () => {
+  it('answers 405 with Allow, not a 404 that reads like an unknown pledge', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['GET', '/api/v1/pledges/quit-chatgpt/signatures', 'POST, OPTIONS'],
+      ['PUT', '/api/v1/pledges/quit-chatgpt/signatures', 'POST, OPTIONS'],
+      ['POST', '/api/v1/pledges/quit-chatgpt', 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/api/v1/pledges/quit-chatgpt/count', 'GET, HEAD, OPTIONS'],
+      ['GET', '/api/v1/events/anything/rsvps', 'POST, OPTIONS'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = await fetch(`${server.url}${path}`, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('METHOD_NOT_ALLOWED');
+      expect(body.error.message).toContain(method);
+    }
+    // The right methods still answer as before.
+    expect((await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/count`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/pledges/nope/count`)).status).toBe(404);
+    const preflight = await fetch(`${server.url}/api/v1/pledges/quit-chatgpt/signatures`, {
+      method: 'OPTIONS',
+    });
+    expect(preflight.status).toBe(204);
+  });
+});

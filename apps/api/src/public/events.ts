@@ -17,6 +17,7 @@ import { clientIp } from '../auth/index.ts';
 import type { AppContext, HonoEnv } from '../context.ts';
 import { strictForm, strictText } from './body.ts';
 import { openCors } from './cors.ts';
+import { allowOnly } from './method-not-allowed.ts';
 
 /** Largest RSVP body accepted. */
 export const MAX_RSVP_BODY = 16 * 1024;
@@ -130,4 +131,6 @@ export function mountEventsApi(app: Hono<HonoEnv>, ctx: AppContext): void {
       return c.json(result, 201);
     },
   );
+  allowOnly(app, '/api/v1/events/:slug', ['GET']);
+  allowOnly(app, '/api/v1/events/:slug/rsvps', ['POST']);
 }

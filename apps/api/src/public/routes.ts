@@ -12,6 +12,7 @@ import type { AppContext, HonoEnv } from '../context.ts';
 import { MAX_SIGNATURE_BODY, readSignatureBody } from './body.ts';
 import { openCors } from './cors.ts';
 import { matchesEtag } from './etag.ts';
+import { allowOnly } from './method-not-allowed.ts';
 import { SIGNING_CACHE_CONTROL, signingMeta } from './sign-request.ts';
 import { createCountStreams } from './stream.ts';
 
@@ -104,6 +105,11 @@ export function mountPublicApi(app: Hono<HonoEnv>, ctx: AppContext): void {
       });
     });
   });
+
+  for (const route of ['', '/count', '/challenge', '/stream']) {
+    allowOnly(app, `/api/v1/pledges/:slug${route}`, ['GET']);
+  }
+  allowOnly(app, '/api/v1/pledges/:slug/signatures', ['POST']);
 }
 
 function tooLarge(): AppError {
