@@ -61,6 +61,14 @@ describe('i18n', () => {
     i18n.setTimeZone(undefined);
   });
 
+  it('writes a calendar day as the locale does, the same day in any zone', () => {
+    const i18n = createI18n('fr');
+    expect(i18n.formatDay('2026-11-03')).toBe('3 nov. 2026');
+    i18n.setLocale('en');
+    expect(i18n.formatDay('2026-11-03')).toBe('Nov 3, 2026');
+    expect(i18n.formatDay('not a day')).toBe('not a day');
+  });
+
   it('agrees the door counter with its numbers in French', async () => {
     const { text } = await import('../src/pages/events/strings.ts');
     const say = (arrived: number, expected: number) =>

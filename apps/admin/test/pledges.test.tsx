@@ -114,6 +114,10 @@ describe('pledge pages', () => {
     expect(screen.getByText(/3 confirmed, 0 waiting/)).toBeInTheDocument();
     const sources = screen.getByRole('rowheader', { name: 'https://ally.example' }).closest('tr');
     expect(within(sources as HTMLElement).getByText('3')).toBeInTheDocument();
+    // Days as the page's language writes them, the ISO day kept for machines.
+    const day = chart.closest('section')?.querySelector('table time') as HTMLTimeElement;
+    expect(day.dateTime).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(day.textContent).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
 
   it('creates a pledge with a live preview rendered by the server, then publishes it', {

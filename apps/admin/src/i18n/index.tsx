@@ -87,6 +87,8 @@ export interface I18n {
   pick(text: Localized, params?: Params): string;
   /** Date and time in `timeZone`, by default the current chapter's (else the browser's). */
   formatDateTime(iso: string, timeZone?: string): string;
+  /** A calendar day (`2026-11-27`, already in the chapter's zone) as the locale writes it. */
+  formatDay(day: string): string;
   /** The zone dates are shown in: set from the chapter being viewed (times are stored UTC). */
   timeZone: () => string | undefined;
   setTimeZone(timeZone: string | undefined): void;
@@ -125,6 +127,14 @@ export function createI18n(initial: Locale = storedLocale() ?? browserLocale()):
         // An unknown time zone name must not break the page.
         return new Intl.DateTimeFormat(locale(), options).format(date);
       }
+    },
+    formatDay: (day) => {
+      // Noon UTC, shown in UTC: the same calendar day whatever the browser's zone.
+      const date = new Date(`${day}T12:00:00Z`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime())) return day;
+      return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        date,
+      );
     },
   };
 }

@@ -65,7 +65,7 @@ export function StatsView(props: { chapterId: string; pledgeId: string }) {
                           width={Math.max(1, barWidth() - 2)}
                           height={h()}
                         >
-                          <title>{`${d.day}: ${d.count}`}</title>
+                          <title>{`${i18n.formatDay(d.day)}: ${d.count}`}</title>
                         </rect>
                       );
                     }}
@@ -88,7 +88,7 @@ export function StatsView(props: { chapterId: string; pledgeId: string }) {
                     {(d) => (
                       <tr>
                         <th scope="row">
-                          <time datetime={d.day}>{d.day}</time>
+                          <time datetime={d.day}>{i18n.formatDay(d.day)}</time>
                         </th>
                         <td>{d.count}</td>
                       </tr>
