@@ -55,6 +55,12 @@ describe('people pages', () => {
     expect(timeline?.textContent).toContain('E-mail: Thank-you after signing');
     expect(timeline?.textContent).not.toMatch(/pledge-thanks|\(logged\)|\(sent\)/);
     expect(screen.queryByRole('button', { name: 'Erase this person' })).toBeNull();
+
+    // Back from the person: the list as it was filtered (the filters are in the address).
+    window.history.back();
+    await waitFor(() => expect(screen.getByText(/^2 people/)).toBeInTheDocument());
+    expect(new URLSearchParams(window.location.search).get('search')).toBe('peopletest');
+    expect(screen.getByLabelText('Search (name, e-mail, postal code)')).toHaveValue('peopletest');
   });
 
   it('says beside the merge field when no one has that e-mail', async () => {

@@ -91,6 +91,36 @@ describe('pledge pages', () => {
     expect(screen.getByText('https://ally.example')).toBeInTheDocument();
   });
 
+  it('keeps the filters in the address: a reload and the way back from a signature keep them', async () => {
+    renderAt(`${base}?pledge=${pledgeId}`, { as: 'viewer' });
+    await screen.findByRole('table');
+    fireEvent.input(screen.getByLabelText('Search name or e-mail'), {
+      target: { value: 'amélie' },
+    });
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'oldest' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByText(/1 signature\b/)).toBeInTheDocument());
+    const address = new URLSearchParams(window.location.search);
+    expect(address.get('search')).toBe('amélie');
+    expect(address.get('sort')).toBe('oldest');
+    expect(address.get('pledge')).toBe(pledgeId);
+
+    // The same address opened afresh: the same list, the form showing its filters.
+    cleanup();
+    renderAt(`${base}?${address}`, { as: 'viewer' });
+    await waitFor(() => expect(screen.getByText(/1 signature\b/)).toBeInTheDocument());
+    expect(screen.getByLabelText('Search name or e-mail')).toHaveValue('amélie');
+    expect(screen.getByLabelText('Sort')).toHaveValue('oldest');
+
+    fireEvent.click(
+      screen.getByRole('link', { name: 'Details of the signature of Amélie Poulain' }),
+    );
+    const back = await screen.findByRole('link', { name: /Back to/ });
+    fireEvent.click(back);
+    await waitFor(() => expect(screen.getByText(/1 signature\b/)).toBeInTheDocument());
+    expect(new URLSearchParams(window.location.search).get('search')).toBe('amélie');
+  });
+
   it('gives an organizer the export link with the filters', async () => {
     renderAt(`${base}?pledge=${pledgeId}`, { as: 'organizer' });
     await screen.findByRole('table');

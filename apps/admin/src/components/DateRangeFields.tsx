@@ -11,16 +11,22 @@ import { For } from 'solid-js';
  * @example
  * <DateRangeFields id={(n) => `people-${n}`} from="Added from" to="Added until" />
  */
-export function DateRangeFields(props: { id: (name: string) => string; from: string; to: string }) {
+export function DateRangeFields(props: {
+  id: (name: string) => string;
+  from: string;
+  to: string;
+  /** The dates currently applied (from the page's address), if any. */
+  values?: { from?: string | undefined; to?: string | undefined };
+}) {
   return (
     <>
       <div class="field">
         <label for={props.id('from')}>{props.from}</label>
-        <input id={props.id('from')} name="from" type="date" />
+        <input id={props.id('from')} name="from" type="date" value={props.values?.from ?? ''} />
       </div>
       <div class="field">
         <label for={props.id('to')}>{props.to}</label>
-        <input id={props.id('to')} name="to" type="date" />
+        <input id={props.id('to')} name="to" type="date" value={props.values?.to ?? ''} />
       </div>
     </>
   );
@@ -38,12 +44,20 @@ export function SortField(props: {
   label: string;
   values: readonly string[];
   labelOf: (value: string) => string;
+  /** The sort currently applied, if any (else the first value). */
+  selected?: string | undefined;
 }) {
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
       <select id={props.id} name="sort">
-        <For each={props.values}>{(v) => <option value={v}>{props.labelOf(v)}</option>}</For>
+        <For each={props.values}>
+          {(v) => (
+            <option value={v} selected={v === props.selected}>
+              {props.labelOf(v)}
+            </option>
+          )}
+        </For>
       </select>
     </div>
   );

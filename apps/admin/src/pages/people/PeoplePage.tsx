@@ -1,4 +1,4 @@
-import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import type { Api } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
@@ -7,6 +7,7 @@ import { ExportLink } from '../../components/ExportLink.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { createPages, Pager, PageStatus } from '../../components/Pager.tsx';
+import { useUrlFilters } from '../../components/url-filters.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useLocation } from '../../router/index.tsx';
 import type { ChapterPageProps } from '../../routes.tsx';
@@ -24,6 +25,11 @@ const sorts = {
   emailAz: { sort: 'email', order: 'asc' },
 } as const;
 const filterKeys = ['search', 'pledgeId', 'tagId', 'consent', 'source', 'from', 'to'] as const;
+const sourceWords = {
+  pledge: text.sourcePledge,
+  event: text.sourceEvent,
+  import: text.sourceImport,
+};
 
 /**
  * The chapter's people: `/c/:chapter/people` (list, filters, bulk tagging, export, tags,
@@ -44,8 +50,15 @@ function PeopleList(props: ChapterPageProps) {
   const api = useApi();
   const chapterId = () => props.chapter.chapterId;
   const canEdit = () => hasRole(props.chapter.role, 'organizer');
-  const [filters, setFilters] = createSignal<PeopleFilters>({});
+  // Kept in the address: a reload, the way back from a person and a shared link keep them.
+  const url = useUrlFilters([...filterKeys, 'sort']);
+  const filters = createMemo<PeopleFilters>(() => {
+    const { sort: sortKey, ...rest } = url.values();
+    const sort = sorts[(sortKey ?? 'newest') as keyof typeof sorts] ?? sorts.newest;
+    return { ...(rest as PeopleFilters), ...sort };
+  });
   const pages = createPages();
+  createEffect(on(filters, () => pages.reset(), { defer: true }));
   const [people, { refetch }] = createResource(
     () => ({ chapterId: chapterId(), ...filters(), cursor: pages.cursor(), limit: 50 }),
     (key) => api.people.list.query(key),
@@ -69,10 +82,8 @@ function PeopleList(props: ChapterPageProps) {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const next: Record<string, string> = {};
-    for (const key of filterKeys) if (value(key)) next[key] = value(key);
-    const sort = sorts[(value('sort') || 'newest') as keyof typeof sorts] ?? sorts.newest;
-    setFilters({ ...(next as PeopleFilters), ...sort });
-    pages.reset();
+    for (const key of filterKeys) next[key] = value(key);
+    url.apply({ ...next, sort: value('sort') === 'newest' ? '' : value('sort') });
   };
   const onlyFilter = (): PeopleFilters => {
     const f = filters() as Record<string, unknown>;
@@ -115,45 +126,77 @@ function PeopleList(props: ChapterPageProps) {
       <form class="filters" onSubmit={apply}>
         <div class="field">
           <label for={id('search')}>{pick(text.search)}</label>
-          <input id={id('search')} name="search" type="search" maxLength={200} />
+          <input
+            id={id('search')}
+            name="search"
+            type="search"
+            maxLength={200}
+            value={url.values().search ?? ''}
+          />
         </div>
         <div class="field">
           <label for={id('pledgeId')}>{pick(text.pledge)}</label>
           <select id={id('pledgeId')} name="pledgeId">
             <option value="">{pick(text.any)}</option>
-            <For each={pledges.latest ?? []}>{(p) => <option value={p.id}>{p.title}</option>}</For>
+            <For each={pledges.latest ?? []}>
+              {(p) => (
+                <option value={p.id} selected={url.values().pledgeId === p.id}>
+                  {p.title}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
           <label for={id('tagId')}>{pick(text.tag)}</label>
           <select id={id('tagId')} name="tagId">
             <option value="">{pick(text.any)}</option>
-            <For each={tags.latest ?? []}>{(t) => <option value={t.id}>{t.name}</option>}</For>
+            <For each={tags.latest ?? []}>
+              {(t) => (
+                <option value={t.id} selected={url.values().tagId === t.id}>
+                  {t.name}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
           <label for={id('consent')}>{pick(text.consent)}</label>
           <select id={id('consent')} name="consent">
             <option value="">{pick(text.any)}</option>
-            <option value="yes">{pick(text.yes)}</option>
-            <option value="no">{pick(text.no)}</option>
+            <option value="yes" selected={url.values().consent === 'yes'}>
+              {pick(text.yes)}
+            </option>
+            <option value="no" selected={url.values().consent === 'no'}>
+              {pick(text.no)}
+            </option>
           </select>
         </div>
         <div class="field">
           <label for={id('source')}>{pick(text.source)}</label>
           <select id={id('source')} name="source">
             <option value="">{pick(text.any)}</option>
-            <option value="pledge">{pick(text.sourcePledge)}</option>
-            <option value="event">{pick(text.sourceEvent)}</option>
-            <option value="import">{pick(text.sourceImport)}</option>
+            <For each={['pledge', 'event', 'import'] as const}>
+              {(source) => (
+                <option value={source} selected={url.values().source === source}>
+                  {pick(sourceWords[source])}
+                </option>
+              )}
+            </For>
           </select>
         </div>
-        <DateRangeFields id={id} from={pick(text.from)} to={pick(text.to)} />
+        <DateRangeFields
+          id={id}
+          from={pick(text.from)}
+          to={pick(text.to)}
+          values={{ from: url.values().from, to: url.values().to }}
+        />
         <SortField
           id={id('sort')}
           label={pick(text.sort)}
           values={Object.keys(sorts)}
           labelOf={(s) => pick(text[s as keyof typeof sorts])}
+          selected={url.values().sort}
         />
         <button type="submit">{pick(text.apply)}</button>
       </form>

@@ -37,6 +37,14 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
   };
   const signatureId = () => location().search.get('signature');
   const base = () => `/c/${props.chapter.slug}/pledges?pledge=${props.pledgeId}`;
+  // The signatures tab with the filters in the address, to or from one signature.
+  const signaturesHref = (signature?: string) => {
+    const q = new URLSearchParams(location().search);
+    q.set('view', 'signatures');
+    if (signature) q.set('signature', signature);
+    else q.delete('signature');
+    return `/c/${props.chapter.slug}/pledges?${q}`;
+  };
   const title = (p: Pledge) => p.translations[p.defaultLocale]?.title ?? p.slug;
 
   const setStatus = async (action: 'publish' | 'close') => {
@@ -143,7 +151,7 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
                     chapterId={props.chapter.chapterId}
                     signatureId={id()}
                     pledge={d().pledge}
-                    back={`${base()}&view=signatures`}
+                    back={signaturesHref()}
                   />
                 )}
               </Match>
@@ -151,7 +159,7 @@ export function PledgeView(props: { chapter: Membership; pledgeId: string }) {
                 <SignaturesTable
                   chapter={props.chapter}
                   pledgeId={props.pledgeId}
-                  detailHref={(id) => `${base()}&view=signatures&signature=${id}`}
+                  detailHref={(id) => signaturesHref(id)}
                 />
               </Match>
             </Switch>

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, For, on, Show } from 'solid-js';
 import type { Api, Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
@@ -7,6 +7,7 @@ import { ExportLink } from '../../components/ExportLink.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { Loading } from '../../components/Page.tsx';
 import { createPages, Pager, PageStatus } from '../../components/Pager.tsx';
+import { useUrlFilters } from '../../components/url-filters.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../router/index.tsx';
 import { hasRole } from '../../session/index.tsx';
@@ -36,8 +37,22 @@ export function SignaturesTable(props: {
   const i18n = useI18n();
   const { pick } = i18n;
   const api = useApi();
-  const [filters, setFilters] = createSignal<Filters>({});
+  // Kept in the address: a reload, the back button from a signature and a shared link keep them.
+  const url = useUrlFilters(['search', 'status', 'source', 'from', 'to', 'sort']);
+  const filters = createMemo<Filters>(() => {
+    const v = url.values();
+    const sort = sorts[(v.sort ?? 'newest') as keyof typeof sorts] ?? sorts.newest;
+    return {
+      ...(v.search ? { search: v.search } : {}),
+      ...(v.status === 'pending' || v.status === 'confirmed' ? { status: v.status } : {}),
+      ...(v.source ? { source: v.source === HOSTED ? null : v.source } : {}),
+      ...(v.from ? { from: v.from } : {}),
+      ...(v.to ? { to: v.to } : {}),
+      ...sort,
+    };
+  });
   const pages = createPages();
+  createEffect(on(filters, () => pages.reset(), { defer: true }));
   const [page$] = createResource(
     () => ({
       chapterId: props.chapter.chapterId,
@@ -57,18 +72,16 @@ export function SignaturesTable(props: {
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const value = (name: string) => String(data.get(name) ?? '').trim();
-    const source = value('source');
-    const sort = sorts[(value('sort') || 'newest') as keyof typeof sorts] ?? sorts.newest;
-    setFilters({
-      ...(value('search') ? { search: value('search') } : {}),
-      ...(value('status') ? { status: value('status') as 'pending' | 'confirmed' } : {}),
-      ...(source ? { source: source === HOSTED ? null : source } : {}),
-      ...(value('from') ? { from: value('from') } : {}),
-      ...(value('to') ? { to: value('to') } : {}),
-      ...sort,
+    const value = (name: string) => String(data.get(name) ?? '');
+    const sort = value('sort') === 'newest' ? '' : value('sort');
+    url.apply({
+      search: value('search'),
+      status: value('status'),
+      source: value('source'),
+      from: value('from'),
+      to: value('to'),
+      sort,
     });
-    pages.reset();
   };
 
   const exportHref = () => {
@@ -89,14 +102,24 @@ export function SignaturesTable(props: {
       <form class="filters" onSubmit={apply}>
         <div class="field">
           <label for={id('search')}>{pick(text.search)}</label>
-          <input id={id('search')} name="search" type="search" maxLength={200} />
+          <input
+            id={id('search')}
+            name="search"
+            type="search"
+            maxLength={200}
+            value={url.values().search ?? ''}
+          />
         </div>
         <div class="field">
           <label for={id('status')}>{pick(text.status)}</label>
           <select id={id('status')} name="status">
             <option value="">{pick(text.any)}</option>
-            <option value="confirmed">{pick({ en: 'Confirmed', fr: 'Confirmée' })}</option>
-            <option value="pending">{pick({ en: 'Unconfirmed', fr: 'Non confirmée' })}</option>
+            <option value="confirmed" selected={url.values().status === 'confirmed'}>
+              {pick({ en: 'Confirmed', fr: 'Confirmée' })}
+            </option>
+            <option value="pending" selected={url.values().status === 'pending'}>
+              {pick({ en: 'Unconfirmed', fr: 'Non confirmée' })}
+            </option>
           </select>
         </div>
         <div class="field">
@@ -104,16 +127,26 @@ export function SignaturesTable(props: {
           <select id={id('source')} name="source">
             <option value="">{pick(text.any)}</option>
             <For each={sources()}>
-              {(s) => <option value={s ?? HOSTED}>{s ?? pick(text.hosted)}</option>}
+              {(s) => (
+                <option value={s ?? HOSTED} selected={url.values().source === (s ?? HOSTED)}>
+                  {s ?? pick(text.hosted)}
+                </option>
+              )}
             </For>
           </select>
         </div>
-        <DateRangeFields id={id} from={pick(text.from)} to={pick(text.to)} />
+        <DateRangeFields
+          id={id}
+          from={pick(text.from)}
+          to={pick(text.to)}
+          values={{ from: url.values().from, to: url.values().to }}
+        />
         <SortField
           id={id('sort')}
           label={pick(text.sort)}
           values={Object.keys(sorts)}
           labelOf={(s) => pick(text[s as keyof typeof sorts])}
+          selected={url.values().sort}
         />
         <button type="submit">{pick(text.apply)}</button>
       </form>
