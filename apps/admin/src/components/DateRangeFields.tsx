@@ -1,9 +1,25 @@
 import { For } from 'solid-js';
 
 /**
- * Filter-form fields shared by the list pages: a from/to date pair and a sort select. Plain
- * named inputs: the page's submit handler reads them from its FormData (`from`, `to`, `sort`).
+ * Filter-form fields shared by the list pages: a search box, a from/to date pair and a sort
+ * select. Plain named inputs: the page's submit handler reads them from its FormData
+ * (`search`, `from`, `to`, `sort`).
  */
+
+/**
+ * The `search` input, labelled, showing the search applied (from the page's address).
+ *
+ * @example
+ * <SearchField id="people-search" label="Search" value={url.values().search} />
+ */
+export function SearchField(props: { id: string; label: string; value?: string | undefined }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input id={props.id} name="search" type="search" maxLength={200} value={props.value ?? ''} />
+    </div>
+  );
+}
 
 /**
  * The `from` and `to` date inputs, labelled; `id(name)` gives the page's id for each.

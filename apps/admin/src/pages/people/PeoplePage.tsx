@@ -2,7 +2,7 @@ import { createEffect, createMemo, createResource, createSignal, For, on, Show }
 import type { Api } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
-import { DateRangeFields, SortField } from '../../components/DateRangeFields.tsx';
+import { DateRangeFields, SearchField, SortField } from '../../components/DateRangeFields.tsx';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
@@ -124,16 +124,7 @@ function PeopleList(props: ChapterPageProps) {
   return (
     <Page title={`${pick(text.title)} · ${props.chapter.name}`} lead={<p>{pick(text.lead)}</p>}>
       <form class="filters" onSubmit={apply}>
-        <div class="field">
-          <label for={id('search')}>{pick(text.search)}</label>
-          <input
-            id={id('search')}
-            name="search"
-            type="search"
-            maxLength={200}
-            value={url.values().search ?? ''}
-          />
-        </div>
+        <SearchField id={id('search')} label={pick(text.search)} value={url.values().search} />
         <div class="field">
           <label for={id('pledgeId')}>{pick(text.pledge)}</label>
           <select id={id('pledgeId')} name="pledgeId">

@@ -2,7 +2,7 @@ import { createEffect, createMemo, createResource, For, on, Show } from 'solid-j
 import type { Api, Membership } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 import { errorMessageOf } from '../../api/errors.ts';
-import { DateRangeFields, SortField } from '../../components/DateRangeFields.tsx';
+import { DateRangeFields, SearchField, SortField } from '../../components/DateRangeFields.tsx';
 import { ExportLink } from '../../components/ExportLink.tsx';
 import { ListTable } from '../../components/ListTable.tsx';
 import { Loading } from '../../components/Page.tsx';
@@ -100,16 +100,7 @@ export function SignaturesTable(props: {
     <section aria-labelledby="signatures-title">
       <h2 id="signatures-title">{pick(text.tabSignatures)}</h2>
       <form class="filters" onSubmit={apply}>
-        <div class="field">
-          <label for={id('search')}>{pick(text.search)}</label>
-          <input
-            id={id('search')}
-            name="search"
-            type="search"
-            maxLength={200}
-            value={url.values().search ?? ''}
-          />
-        </div>
+        <SearchField id={id('search')} label={pick(text.search)} value={url.values().search} />
         <div class="field">
           <label for={id('status')}>{pick(text.status)}</label>
           <select id={id('status')} name="status">
