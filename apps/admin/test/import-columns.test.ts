@@ -10,17 +10,15 @@ describe('guessing an import’s columns from its header line', () => {
       name: 'Nom',
       postalCode: 'Code postal',
       locale: 'Langue',
-      consent: 'Accord newsletter',
       tags: 'Étiquettes',
     });
   });
 
-  it('knows English headers, and does not take a consent column for the e-mail', () => {
+  it('knows English headers, never takes a consent column for the e-mail, never picks consent', () => {
     expect(guessColumns(['E-mail consent', 'Full name', 'E-mail', 'ZIP', 'Tags'])).toEqual({
       email: 'E-mail',
       name: 'Full name',
       postalCode: 'ZIP',
-      consent: 'E-mail consent',
       tags: 'Tags',
     });
   });

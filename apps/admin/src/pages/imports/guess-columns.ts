@@ -9,7 +9,8 @@ const patterns: Record<Role, (header: string) => boolean> = {
   name: (h) => /^(?:full ?name|name|nom(?: complet)?|pr[ée]nom et nom|nom et pr[ée]nom)$/i.test(h),
   postalCode: (h) => /postal|post ?code|zip|^cp$/i.test(h),
   locale: (h) => /^(?:lang(?:uage|ue)?|locale)$/i.test(h),
-  consent: (h) => consent.test(h),
+  // Never guessed: recording consent for a whole file must be the organizer's own choice.
+  consent: () => false,
   tags: (h) => /^(?:tags?|[ée]tiquettes?|labels?|groupes?)$/i.test(h),
 };
 
