@@ -109,7 +109,8 @@ const nearlyValid = fc.record(
 );
 
 describe('the quick check of a signature', () => {
-  it('calls valid only what zod calls valid, with the same data', () => {
+  // ~2 s alone; the time limit leaves room for a machine busy with other suites.
+  it('calls valid only what zod calls valid, with the same data', { timeout: 60_000 }, () => {
     let quick = 0;
     fc.assert(
       fc.property(fc.oneof(nearlyValid, payload, fc.anything()), (raw) => {
@@ -122,10 +123,10 @@ describe('the quick check of a signature', () => {
         expect(slow.success).toBe(true);
         expect(fast).toEqual(slow.data);
       }),
-      { numRuns: 20_000 },
+      { numRuns: 10_000 },
     );
     // Not vacuous: a good share of the payloads took the quick path.
-    expect(quick).toBeGreaterThan(1000);
+    expect(quick).toBeGreaterThan(500);
   });
 
   it('takes the payloads the widget and the hosted form send', () => {
@@ -145,6 +146,31 @@ describe('the quick check of a signature', () => {
       expect(quickParse(raw)).toEqual(slow);
     }
     expect(quickParse({ email: ' D@EXAMPLE.ORG ' })?.email).toBe('d@example.org');
+  });
+
+  it('agrees with zod on both sides of every length limit', () => {
+    const email = (n: number) => `${'a'.repeat(n - '@example.org'.length)}@example.org`;
+    const at = (field: string, value: unknown) => ({ email: 'a@example.org', [field]: value });
+    const cases: Array<[string, (n: number) => unknown, number]> = [
+      ['email', email, 254],
+      ['name', (n) => 'n'.repeat(n), 200],
+      ['postalCode', (n) => ` ${'7'.repeat(n)} `, 16],
+      ['ref', (n) => 'r'.repeat(n), 64],
+      ['source', (n) => `https://ally.example/${'p'.repeat(n - 21)}`, 2048],
+      ['locale', (n) => 'f'.repeat(n), 16],
+      ['altcha', (n) => 'x'.repeat(n), 8192],
+      ['answers', (n) => ({ ['k'.repeat(n)]: 'price' }), 40],
+      ['answers', (n) => ({ why: 't'.repeat(n) }), 2000],
+      ['answers', (n) => ({ why: Array.from({ length: n }, () => 'price') }), 30],
+      ['answers', (n) => ({ why: ['o'.repeat(n)] }), 100],
+    ];
+    for (const [field, make, limit] of cases) {
+      const within = field === 'email' ? { email: make(limit) } : at(field, make(limit));
+      const over = field === 'email' ? { email: make(limit + 1) } : at(field, make(limit + 1));
+      expect(quickParse(within), `${field} at ${limit}`).toEqual(signatureInput.parse(within));
+      expect(signatureInput.safeParse(over).success, `${field} over ${limit}`).toBe(false);
+      expect(quickParse(over), `${field} over ${limit}`).toBeUndefined();
+    }
   });
 
   it('leaves to zod what it refuses, or is not sure of', () => {

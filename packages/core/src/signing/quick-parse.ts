@@ -13,12 +13,7 @@
 import { regexes } from 'zod';
 import { normalizeEmail } from '../people/people.ts';
 import type { SignatureFields } from './schemas.ts';
-
-// The same patterns as schemas.ts (kept there for zod's messages).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const controlChars = /[\u0000-\u001f\u007f-\u009f]/;
-const loneSurrogate = /\p{Cs}/u;
-const postalCodePattern = /^[\p{L}\p{N} -]*$/u;
+import { controlChars, postalCodePattern, wellFormed } from './text-rules.ts';
 
 /** Text within `max` UTF-16 units, or absent (`undefined` / `null`). */
 const optionalText = (v: unknown, max: number) =>
@@ -29,7 +24,7 @@ const optionalText = (v: unknown, max: number) =>
  * undefined.
  *
  * @example
- * const data = quickParse(raw) ?? slowParse(raw);
+ * const data = quickParse(raw) ?? parseWithZod(raw);
  */
 export function quickParse(raw: unknown): SignatureFields | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
@@ -39,7 +34,7 @@ export function quickParse(raw: unknown): SignatureFields | undefined {
   const normalized = normalizeEmail(email);
   if (!regexes.email.test(normalized)) return undefined;
   if (!optionalText(name, 200)) return undefined;
-  if (typeof name === 'string' && (loneSurrogate.test(name) || controlChars.test(name))) {
+  if (typeof name === 'string' && (!wellFormed(name) || controlChars.test(name))) {
     return undefined;
   }
   const postal = typeof postalCode === 'string' ? postalCode.trim() : postalCode;

@@ -4,16 +4,7 @@ import { normalizeEmail } from '../people/people.ts';
 import type { PledgeLocale } from '../pledges/pledges.table.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import { quickParse } from './quick-parse.ts';
-
-// C0 controls, DEL and C1 controls: never part of a name, often part of an attack.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const controlChars = /[\u0000-\u001f\u007f-\u009f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: same, but tabs and newlines are fine in free text
-const controlCharsInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
-/** Lone surrogates cannot be stored as UTF-8 and would come back altered: refuse them. */
-const loneSurrogate = /\p{Cs}/u;
-const wellFormed = (s: string) => !loneSurrogate.test(s);
+import { controlChars, controlCharsInText, postalCodePattern, wellFormed } from './text-rules.ts';
 
 /** Zod's default wording ("Invalid input: expected string, received number") is not for people. */
 const text = (max: number) =>
@@ -36,7 +27,7 @@ export const signatureInput = z.object({
     .string({ error: 'Expected text.' })
     .trim()
     .max(16, 'At most 16 characters.')
-    .regex(/^[\p{L}\p{N} -]*$/u, 'Letters, digits, spaces and dashes only.')
+    .regex(postalCodePattern, 'Letters, digits, spaces and dashes only.')
     .optional()
     .nullable(),
   answers: z
