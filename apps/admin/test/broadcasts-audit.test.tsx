@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { cookieFetch } from './cookies.ts';
-import { apiAs, renderAt } from './support.tsx';
+import { signPublicly } from './pledge-fixture.ts';
+import { apiAs, renderAt, testChapterId } from './support.tsx';
 
 const chapter = inject('chapter');
 let chapterId = '';
@@ -11,9 +12,7 @@ const email = `audit-${Date.now()}@example.org`;
 // One signer of a pledge of our own, to erase (other test files keep their people).
 beforeAll(async () => {
   const api = apiAs('organizer');
-  chapterId =
-    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
-    '';
+  chapterId = await testChapterId();
   const pledge = await api.pledges.create.mutate({
     chapterId,
     slug,
@@ -23,12 +22,7 @@ beforeAll(async () => {
     translations: { en: { title: 'Audit test pledge', body: 'Hello' } },
   });
   await api.pledges.publish.mutate({ chapterId, pledgeId: pledge.id });
-  const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${slug}/signatures`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, name: 'Audit Person' }),
-  });
-  expect(res.status).toBe(201);
+  await signPublicly(slug, { email, name: 'Audit Person' });
 });
 
 describe('broadcasts, import and audit pages', () => {

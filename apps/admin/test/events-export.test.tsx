@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { cookieFetch } from './cookies.ts';
-import { apiAs, renderAt } from './support.tsx';
+import { apiAs, renderAt, testChapterId } from './support.tsx';
 
 /* The attendee export is a plain link to the streamed CSV route, for organizers only. */
 const chapter = inject('chapter');
@@ -11,9 +11,7 @@ let eventId = '';
 
 beforeAll(async () => {
   const api = apiAs('organizer');
-  chapterId =
-    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
-    '';
+  chapterId = await testChapterId();
   const list = await api.events.list.query({ chapterId });
   eventId = list.find((e) => e.slug === 'mass-cancellation-party')?.id ?? '';
 });

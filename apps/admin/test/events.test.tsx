@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseQuestions } from '../src/pages/events/EventForm.tsx';
-import { apiAs, renderAt } from './support.tsx';
+import { apiAs, renderAt, testChapterId } from './support.tsx';
 
 const chapter = inject('chapter');
 const eventsPath = `/c/${chapter.slug}/events`;
@@ -18,9 +18,7 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   const api = apiAs('organizer');
-  chapterId =
-    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
-    '';
+  chapterId = await testChapterId();
   const list = await api.events.list.query({ chapterId });
   eventId = list.find((e) => e.slug === 'mass-cancellation-party')?.id ?? '';
   const attendees = await api.events.attendees.query({ chapterId, eventId, search: 'Door Test' });

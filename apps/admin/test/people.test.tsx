@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, renderAt } from './support.tsx';
+import { signPublicly } from './pledge-fixture.ts';
+import { apiAs, renderAt, testChapterId } from './support.tsx';
 
 const chapter = inject('chapter');
 const base = `/c/${chapter.slug}/people`;
@@ -10,9 +11,7 @@ let chapterId = '';
 // Two signers of a pledge of our own (the demo chapter may have other people too).
 beforeAll(async () => {
   const api = apiAs('organizer');
-  chapterId =
-    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
-    '';
+  chapterId = await testChapterId();
   const pledge = await api.pledges.create.mutate({
     chapterId,
     slug,
@@ -26,12 +25,7 @@ beforeAll(async () => {
     ['people-odile@example.org', 'Odile Peopletest'],
     ['people-paul@example.org', 'Paul Peopletest'],
   ]) {
-    const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${slug}/signatures`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, name }),
-    });
-    expect(res.status).toBe(201);
+    await signPublicly(slug, { email, name });
   }
 });
 

@@ -1,18 +1,14 @@
 import { screen } from '@solidjs/testing-library';
 import { beforeAll, expect, inject, it } from 'vitest';
-import { apiAs, renderAt } from './support.tsx';
+import { apiAs, renderAt, testChapterId } from './support.tsx';
 
 const chapter = inject('chapter');
 const slug = `embed-test-${Date.now()}`;
 let pledgeId = '';
 
 beforeAll(async () => {
-  const api = apiAs('organizer');
-  const chapterId =
-    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
-    '';
-  const pledge = await api.pledges.create.mutate({
-    chapterId,
+  const pledge = await apiAs('organizer').pledges.create.mutate({
+    chapterId: await testChapterId(),
     slug,
     goal: 10,
     defaultLocale: 'en',

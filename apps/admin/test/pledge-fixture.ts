@@ -1,5 +1,15 @@
 import { expect, inject } from 'vitest';
-import { apiAs } from './support.tsx';
+import { apiAs, testChapterId } from './support.tsx';
+
+/** Signs a pledge through the public API, as a supporter would; expects the 201. */
+export async function signPublicly(slug: string, body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${slug}/signatures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(201);
+}
 
 /**
  * A live pledge of the test chapter, with a generous rate limit (every test signs from the same
@@ -10,11 +20,8 @@ import { apiAs } from './support.tsx';
  * const { chapterId, pledgeId } = await signedPledge(`admin-test-${Date.now()}`, 'Admin test pledge');
  */
 export async function signedPledge(slug: string, title: string) {
-  const chapter = inject('chapter');
   const api = apiAs('organizer');
-  const chapterId =
-    (await api.auth.status.query()).memberships.find((m) => m.slug === chapter.slug)?.chapterId ??
-    '';
+  const chapterId = await testChapterId();
   const pledge = await api.pledges.create.mutate({
     chapterId,
     slug,
@@ -41,17 +48,12 @@ export async function signedPledge(slug: string, title: string) {
     ['bruno@example.org', 'Bruno'],
     ['chloe@example.org', 'Chloé'],
   ]) {
-    const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${slug}/signatures`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email,
-        name,
-        answers: { why: 'privacy' },
-        source: 'https://ally.example',
-      }),
+    await signPublicly(slug, {
+      email,
+      name,
+      answers: { why: 'privacy' },
+      source: 'https://ally.example',
     });
-    expect(res.status).toBe(201);
   }
   return { chapterId, pledgeId: pledge.id };
 }

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { signedPledge } from './pledge-fixture.ts';
+import { signedPledge, signPublicly } from './pledge-fixture.ts';
 import { apiAs, renderAt } from './support.tsx';
 
 const chapter = inject('chapter');
@@ -159,20 +159,12 @@ async function confirmingPledgeWithReferral() {
     await api.pledges.publish.mutate({ chapterId, pledgeId: pledge.id });
     return pledge;
   };
-  const sign = async (pledgeSlug: string, body: Record<string, string>) => {
-    const res = await fetch(`${inject('apiUrl')}/api/v1/pledges/${pledgeSlug}/signatures`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(201);
-  };
   const other = await make('fr', 'Engagement à confirmer');
-  await sign(other.slug, { email: 'dora@example.org', name: 'Dora' });
+  await signPublicly(other.slug, { email: 'dora@example.org', name: 'Dora' });
   const { items } = await api.pledges.signatures.query({ chapterId, pledgeId: other.id });
   const doraCode = items[0]?.referralCode ?? '';
-  await sign(other.slug, { email: 'eli@example.org', name: 'Eli', ref: doraCode });
+  await signPublicly(other.slug, { email: 'eli@example.org', name: 'Eli', ref: doraCode });
   const single = await make('one', 'Un seul en attente');
-  await sign(single.slug, { email: 'fanny@example.org' });
+  await signPublicly(single.slug, { email: 'fanny@example.org' });
   return { id: other.id, title: 'Engagement à confirmer', doraCode };
 }

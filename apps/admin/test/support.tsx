@@ -14,6 +14,13 @@ export function apiAs(who: Who): Api {
   return createApi({ url: `${url}/trpc`, fetch: cookieFetch(url, jar) });
 }
 
+/** The id of the test chapter (created by the global setup), as its organizer sees it. */
+export async function testChapterId(): Promise<string> {
+  const chapter = inject('chapter');
+  const { memberships } = await apiAs('organizer').auth.status.query();
+  return memberships.find((m) => m.slug === chapter.slug)?.chapterId ?? '';
+}
+
 /** Renders the whole admin at `path` (under /admin), talking to the real test server. */
 export function renderAt(path: string, options: { as?: Who; locale?: Locale; api?: Api } = {}) {
   window.history.replaceState(null, '', `/admin${path}`);
