@@ -1,7 +1,9 @@
 /**
  * Acknowledged means durable: the real server runs as a child process, several clients sign
  * continuously, the process is killed with SIGKILL mid-stream, and after a restart every
- * signature that got a 201 is in the database and the counter equals the signatures.
+ * signature that got a 201 is in the database, the counter equals the signatures, and every
+ * signature gets its one mail (queued in its batch, or owed and relayed after the restart:
+ * `signing/mail-relay.ts`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -70,6 +72,14 @@ async function signer(url: string, id: number, acked: string[], stop: () => bool
   }
 }
 
+async function countRows(db: Awaited<ReturnType<typeof openDatabase>>, table: 'signature_mails') {
+  const row = await db.kysely
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 describe('durability', () => {
   it('keeps every acknowledged signature across kill -9', async () => {
     const first = await startChild();
@@ -113,6 +123,20 @@ describe('durability', () => {
       expect(total).toBe(Number(signatures.n));
       expect(Number(signatures.n)).toBeGreaterThanOrEqual(acked.length);
       expect(count.count).toBe(total);
+      // The restarted server relays what was owed: one thank-you per signature, none twice.
+      const deadline = Date.now() + 20_000;
+      while ((await countRows(db, 'signature_mails')) > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await countRows(db, 'signature_mails')).toBe(0);
+      const mails = await db.kysely
+        .selectFrom('outbox')
+        .select((eb) => [eb.fn.count<number | string>('person_id').distinct().as('people')])
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('template', '=', 'pledge-thanks')
+        .executeTakeFirstOrThrow();
+      expect(Number(mails.n)).toBe(Number(signatures.n));
+      expect(Number(mails.people)).toBe(Number(signatures.n));
     } finally {
       await db.close();
       const stopped = new Promise((resolve) => second.child.once('exit', resolve));

@@ -77,6 +77,7 @@ export async function scrubPerson(
     .deleteFrom('signature_confirmations')
     .where('signature_id', 'in', signatureIds)
     .execute();
+  await trx.deleteFrom('signature_mails').where('signature_id', 'in', signatureIds).execute();
   await trx
     .updateTable('signatures')
     .set({ answers: '{}', source: null })

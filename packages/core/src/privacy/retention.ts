@@ -164,6 +164,7 @@ async function anonymiseBatch(
           })
           .execute();
         await trx.deleteFrom('signature_confirmations').where('signature_id', '=', s.id).execute();
+        await trx.deleteFrom('signature_mails').where('signature_id', '=', s.id).execute();
         await trx
           .updateTable('signatures')
           .set({ person_id: tombstone, answers: '{}', source: null })

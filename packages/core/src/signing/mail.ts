@@ -13,6 +13,7 @@ import type { Pledge } from '../pledges/pledges.ts';
 import { textsFor } from '../pledges/pledges.ts';
 import { hashToken, newConfirmationToken, sortableId } from './codes.ts';
 import type { SigningMailRef } from './mail-refs.ts';
+import type { SignatureStatus } from './signing.table.ts';
 import type { Planned, WriteOptions } from './store.ts';
 
 /** How long a confirmation link works. */
@@ -100,46 +101,72 @@ export function shareUrlFor(publicUrl: string, slug: string, ref: string): strin
 
 const tokenColumns = ['token_hash', 'signature_id', 'created_at', 'expires_at'] as const;
 
+/** What a signing mail is built from: a signature and where it goes. */
+export interface OwedMail {
+  signatureId: string;
+  chapterId: string;
+  chapterName: string;
+  personId: string;
+  email: string;
+  locale: string;
+  /** Pending: the confirmation link (a new token); confirmed: the thank-you. */
+  status: SignatureStatus;
+}
+
 /**
- * The confirmation link (pending) or the thank-you (confirmed) for each new signature of a
- * batch, in the batch's transaction, as references completed when sent (`mail-refs.ts`).
+ * Queues in the outbox the confirmation link (pending) or the thank-you (confirmed) of each
+ * signature, in the caller's transaction, as references completed when sent (`mail-refs.ts`).
+ * Called by the signing transaction itself for small batches, and by the relay for the mails
+ * that larger batches only recorded as owed (`mail-relay.ts`).
  *
  * @example
- * await queueBatchMails(trx, freshSignatures, options);
+ * await queueOwedMails(trx, [owedMailOf(plan)], options);
  */
-export async function queueBatchMails(
+export async function queueOwedMails(
   trx: Transaction<Database>,
-  fresh: Planned[],
+  owed: OwedMail[],
   options: WriteOptions,
 ) {
   const now = options.clock.now();
   const tokens: unknown[][] = [];
   const mails: SigningMail[] = [];
-  for (const p of fresh) {
-    const { pledge, chapterName, signature } = p.item;
-    let data: SigningMailRef = { signatureId: p.signatureId };
-    if (p.status === 'pending') {
+  for (const o of owed) {
+    let data: SigningMailRef = { signatureId: o.signatureId };
+    if (o.status === 'pending') {
       const token = newConfirmationToken();
       const expires = new Date(now.getTime() + CONFIRMATION_TTL_MS);
-      tokens.push([hashToken(token), p.signatureId, now.toISOString(), expires.toISOString()]);
-      data = { signatureId: p.signatureId, confirmUrl: `${options.publicUrl}/confirm/${token}` };
+      tokens.push([hashToken(token), o.signatureId, now.toISOString(), expires.toISOString()]);
+      data = { signatureId: o.signatureId, confirmUrl: `${options.publicUrl}/confirm/${token}` };
     }
     // One literal: on Node 20, `{ ...shared, more }` cost ~3 µs a mail here (V8 11.3 adds
     // properties to a spread copy the slow way; measured).
     mails.push({
-      chapterId: pledge.chapterId,
-      to: signature.email,
-      template: p.status === 'pending' ? 'pledge-confirm' : 'pledge-thanks',
-      locale: signature.locale,
+      chapterId: o.chapterId,
+      to: o.email,
+      template: o.status === 'pending' ? 'pledge-confirm' : 'pledge-thanks',
+      locale: o.locale,
       data,
-      personId: p.personId,
-      fromName: chapterName,
+      personId: o.personId,
+      fromName: o.chapterName,
     });
   }
   await bulk(trx, 'tokens', tokenColumns, tokens, (v) =>
     trx.insertInto('signature_confirmations').values(v as never),
   );
   await queueSigningMails(trx, mails, options.clock);
+}
+
+/** The mail a planned signature is owed. */
+export function owedMailOf(p: Planned): OwedMail {
+  return {
+    signatureId: p.signatureId,
+    chapterId: p.item.pledge.chapterId,
+    chapterName: p.item.chapterName,
+    personId: p.personId,
+    email: p.item.signature.email,
+    locale: p.item.signature.locale,
+    status: p.status,
+  };
 }
 
 /**
@@ -168,6 +195,16 @@ export async function confirmationsToResend(
     )
     .where('created_at', '>', since)
     .execute();
-  const sentLately = new Set(recent.map((r) => r.signature_id));
+  // A link still owed (`mail-relay.ts`) is as good as one just sent.
+  const owed = await trx
+    .selectFrom('signature_mails')
+    .select('signature_id')
+    .where(
+      'signature_id',
+      'in',
+      pending.map((p) => p.signatureId),
+    )
+    .execute();
+  const sentLately = new Set([...recent, ...owed].map((r) => r.signature_id));
   return pending.filter((p) => !sentLately.has(p.signatureId));
 }

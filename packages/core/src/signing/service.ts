@@ -125,7 +125,7 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
     ...(options.defaultRateLimit ? { defaultLimit: options.defaultRateLimit } : {}),
     ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
   });
-  const writerOptions = { publicUrl, clock };
+  const writerOptions = { publicUrl, clock, ...(options.log ? { log: options.log } : {}) };
   const writer = options.sqlitePath
     ? threadWriter(options.sqlitePath, writerOptions)
     : inlineWriter(db, writerOptions);

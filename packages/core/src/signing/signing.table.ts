@@ -33,6 +33,15 @@ export interface SignatureConfirmationTable {
 }
 
 /**
+ * A mail a signature is owed (its confirmation link while pending, else its thank-you), until
+ * the outbox worker moves it into the outbox (`mail-relay.ts`).
+ */
+export interface SignatureMailTable {
+  signature_id: string;
+  created_at: string;
+}
+
+/**
  * Sharded counters: the count of a pledge is the SUM of its shards. `pending` of one shard
  * may go negative (a confirmation moves one from pending to confirmed on any shard); only
  * the sums mean something.
@@ -47,6 +56,7 @@ export interface PledgeCounterTable {
 export interface SigningTables {
   signatures: SignatureTable;
   signature_confirmations: SignatureConfirmationTable;
+  signature_mails: SignatureMailTable;
   pledge_counters: PledgeCounterTable;
 }
 

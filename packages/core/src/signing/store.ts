@@ -12,7 +12,8 @@ import type { Pledge } from '../pledges/pledges.ts';
 import { newReferralCode, newReferralPrefix, sortableId } from './codes.ts';
 import { recordConsents } from './consents.ts';
 import { addToCounter, type CounterDelta } from './counter.ts';
-import { confirmationsToResend, queueBatchMails } from './mail.ts';
+import { confirmationsToResend, owedMailOf, queueOwedMails } from './mail.ts';
+import { DEFER_MAILS_FROM, oweSigningMails } from './mail-relay.ts';
 import type { ValidSignature } from './schemas.ts';
 import type { SignatureStatus } from './signing.table.ts';
 
@@ -35,6 +36,8 @@ export interface BatchOutcome {
   items: ItemOutcome[];
   /** Per pledge id: what the counters moved by. */
   deltas: Map<string, CounterDelta>;
+  /** Mails recorded as owed, for the relay to queue (`mail-relay.ts`); 0 when queued already. */
+  mailsOwed: number;
 }
 
 export interface WriteOptions {
@@ -141,7 +144,18 @@ export async function writeSignatures(
     plans.filter((p) => !inserted.has(p.signatureId)),
     options.clock,
   );
-  await queueBatchMails(trx, again.length > 0 ? [...fresh, ...again] : fresh, options);
+  const mailed = again.length > 0 ? [...fresh, ...again] : fresh;
+  // A batch this big means a spike: its mails are only recorded as owed (`mail-relay.ts`).
+  const deferMails = items.length >= DEFER_MAILS_FROM;
+  if (deferMails) {
+    await oweSigningMails(
+      trx,
+      mailed.map((p) => p.signatureId),
+      now,
+    );
+  } else {
+    await queueOwedMails(trx, mailed.map(owedMailOf), options);
+  }
   return {
     items: items.map((i) => {
       const p = planned.get(`${i.pledge.id}\n${personOf(i)}`) as Planned;
@@ -152,6 +166,7 @@ export async function writeSignatures(
       };
     }),
     deltas,
+    mailsOwed: deferMails ? mailed.length : 0,
   };
 }
 

@@ -10,12 +10,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock/index.ts';
+import { isPostgres } from '../db/dialect.ts';
 import { retryTransient } from '../db/retry.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors/index.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import type { BatchLoad } from './batcher.ts';
 import type { CounterDelta } from './counter.ts';
+import { relayAllSigningMails } from './mail-relay.ts';
 import { MAX_MERGED, MESSAGE_MAX, recentPeak } from './merge.ts';
 import { type BatchItem, type BatchOutcome, writeSignatures } from './store.ts';
 import { typeScriptWorker } from './worker-loader.ts';
@@ -25,25 +27,47 @@ export interface SignatureWriter {
    * Writes the batch in one transaction; all or nothing. `load` (from the batcher) lets the
    * thread size its transactions (`merge.ts`).
    */
-  write(items: BatchItem[], load?: BatchLoad): Promise<BatchOutcome>;
+  write(items: BatchItem[], load?: BatchLoad): Promise<WrittenBatch>;
   close(): Promise<void>;
 }
 
 export interface WriterOptions {
   publicUrl: string;
   clock: Clock;
+  /** Where a failed relay of owed mails is reported (it is retried later). */
+  log?: { warn(msg: string, fields?: Record<string, unknown>): void };
 }
+
+/** What a write answers: each signature's outcome and the counters' moves. */
+export type WrittenBatch = Pick<BatchOutcome, 'items' | 'deltas'>;
 
 /**
  * @example
  * const writer = inlineWriter(db.kysely, { publicUrl, clock });
  */
 export function inlineWriter(db: Kysely<Database>, options: WriterOptions): SignatureWriter {
+  // Owed mails (`mail-relay.ts`) are relayed right after the batch that owed them, one relay
+  // at a time; the first one also takes what a crash may have left.
+  const relayOptions = { ...options, skipLocked: isPostgres(db) };
+  let relaying: Promise<unknown> = Promise.resolve();
+  const relay = () => {
+    relaying = relaying
+      .then(() => relayAllSigningMails(db, relayOptions))
+      .catch((error: unknown) =>
+        options.log?.warn('signing mails not relayed', { error: String(error) }),
+      );
+  };
+  relay();
   return {
-    // retryTransient: two processes' batches can deadlock on PostgreSQL; the loser reruns.
-    write: (items) =>
-      retryTransient(() => db.transaction().execute((trx) => writeSignatures(trx, items, options))),
-    close: async () => {},
+    async write(items) {
+      // retryTransient: two processes' batches can deadlock on PostgreSQL; the loser reruns.
+      const outcome = await retryTransient(() =>
+        db.transaction().execute((trx) => writeSignatures(trx, items, options)),
+      );
+      if (outcome.mailsOwed > 0) relay();
+      return outcome;
+    },
+    close: () => relaying.then(() => {}),
   };
 }
 
@@ -70,7 +94,9 @@ export interface WriteMessage {
 
 export type WriteReply =
   | { id: number; ok: true; items: BatchOutcome['items']; deltas: Array<[string, CounterDelta]> }
-  | { id: number; ok: false; error: { message: string; code?: string; fields?: unknown } };
+  | { id: number; ok: false; error: { message: string; code?: string; fields?: unknown } }
+  /** Not an answer: relaying owed mails failed in the thread (it tries again later). */
+  | { id: 0; relayFailed: string };
 
 /**
  * @param path the SQLite file (never `:memory:`: the thread needs a connection of its own).
@@ -106,7 +132,7 @@ export function threadWriter(path: string, options: WriterOptions): SignatureWri
 }
 
 interface WriterThread {
-  write(items: BatchItem[], load?: BatchLoad): Promise<BatchOutcome>;
+  write(items: BatchItem[], load?: BatchLoad): Promise<WrittenBatch>;
   terminate(): Promise<number>;
 }
 
@@ -116,7 +142,7 @@ function startThread(path: string, options: WriterOptions, onGone: () => void): 
   });
   // The server must be able to exit while the thread idles.
   worker.unref();
-  type Waiting = { resolve: (o: BatchOutcome) => void; reject: (e: unknown) => void };
+  type Waiting = { resolve: (o: WrittenBatch) => void; reject: (e: unknown) => void };
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
   let gone = false;
@@ -132,6 +158,10 @@ function startThread(path: string, options: WriterOptions, onGone: () => void): 
     waiting.clear();
   };
   worker.on('message', (reply: WriteReply) => {
+    if ('relayFailed' in reply) {
+      options.log?.warn('signing mails not relayed', { error: reply.relayFailed });
+      return;
+    }
     const w = waiting.get(reply.id);
     if (!w) return;
     waiting.delete(reply.id);
@@ -157,7 +187,7 @@ function startThread(path: string, options: WriterOptions, onGone: () => void): 
           signature: i.signature,
         })),
       };
-      const written = new Promise<BatchOutcome>((resolve, reject) => {
+      const written = new Promise<WrittenBatch>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         worker.ref();
         worker.postMessage(message);

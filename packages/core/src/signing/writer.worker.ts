@@ -3,12 +3,14 @@
  * batch messages waiting when a transaction ends go into the next one, up to half of what the
  * service has in flight (`merge.ts`); group commit is decided here, so the thread never waits
  * for the main thread between two transactions. The outcome is posted back per message. Same
- * `writeSignatures` as inline.
+ * `writeSignatures` as inline. Between transactions it also relays the mails that big batches
+ * only recorded as owed (`mail-relay.ts`).
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../db/sqlite.ts';
 import { AppError } from '../errors/index.ts';
 import type { CounterDelta } from './counter.ts';
+import { MAX_OWED_MS, RELAY_CHUNK, relaySigningMails } from './mail-relay.ts';
 import { mergeCap, takeGroup } from './merge.ts';
 import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
 import type { WriteMessage, WriteReply } from './writer.ts';
@@ -30,6 +32,7 @@ const waiting: WriteMessage[] = [];
 let writing = false;
 
 port.on('message', (message: WriteMessage) => {
+  clearTimeout(idleRelay);
   waiting.push(message);
   if (!writing) void writeWaiting();
 });
@@ -45,8 +48,68 @@ async function writeWaiting() {
     const latest = waiting[waiting.length - 1] as WriteMessage;
     const group = takeGroup(waiting, mergeCap(latest.outstanding));
     for (const reply of await writeGroup(group)) port?.postMessage(reply);
+    if (relayOverdue()) await relayChunk();
   }
   writing = false;
+  scheduleIdleRelay();
+}
+
+/*
+ * Owed mails (`mail-relay.ts`): relayed once the thread has idled IDLE_RELAY_MS, or, under
+ * constant load, one chunk every RELAY_EVERY_MS between two transactions once the oldest has
+ * waited MAX_OWED_MS. A crash may have left some: the first idle moment looks.
+ */
+const IDLE_RELAY_MS = 20;
+const RELAY_EVERY_MS = 100;
+const RELAY_RETRY_MS = 5000;
+let owedSince: number | undefined = Date.now();
+let lastRelay = 0;
+let idleRelay: ReturnType<typeof setTimeout> | undefined;
+// The caller's clock minus this thread's (tests move it): tokens expire by the caller's time.
+let clockOffset = 0;
+const relayClock = { now: () => new Date(Date.now() + clockOffset) };
+
+function relayOverdue(): boolean {
+  const now = Date.now();
+  return (
+    owedSince !== undefined && now - owedSince >= MAX_OWED_MS && now - lastRelay >= RELAY_EVERY_MS
+  );
+}
+
+function scheduleIdleRelay() {
+  if (owedSince === undefined) return;
+  clearTimeout(idleRelay);
+  idleRelay = setTimeout(() => {
+    if (writing) return;
+    writing = true;
+    void relayChunk().then((more) => {
+      writing = false;
+      if (waiting.length > 0) void writeWaiting();
+      else if (more) scheduleIdleRelay();
+    });
+  }, IDLE_RELAY_MS);
+}
+
+// What a crash may have left owed.
+scheduleIdleRelay();
+
+/** One relay transaction; true when more may be owed. */
+async function relayChunk(): Promise<boolean> {
+  lastRelay = Date.now();
+  try {
+    const taken = await relaySigningMails(kysely, {
+      publicUrl,
+      clock: relayClock,
+      limit: RELAY_CHUNK,
+    });
+    if (taken < RELAY_CHUNK) owedSince = undefined;
+    return taken === RELAY_CHUNK;
+  } catch (error) {
+    port?.postMessage({ id: 0, relayFailed: describe(error).message } satisfies WriteReply);
+    // Still owed: try again in a while, even if no signature comes to wake the thread.
+    setTimeout(scheduleIdleRelay, RELAY_RETRY_MS);
+    return false;
+  }
 }
 
 /** One transaction for the whole group; if it fails, one per message, so each gets its own answer. */
@@ -87,10 +150,12 @@ async function writeItems(group: WriteMessage[]): Promise<ItemOutcome[]> {
   // The caller's clock as it read when the latest message was sent (tests move it; ids stay
   // time-ordered).
   const now = Math.max(...group.map((m) => m.now));
+  clockOffset = now - Date.now();
   const clock = { now: () => new Date(now) };
   const outcome = await kysely
     .transaction()
     .execute((trx) => writeSignatures(trx, items, { publicUrl, clock }));
+  if (outcome.mailsOwed > 0) owedSince ??= Date.now();
   return outcome.items;
 }
 

@@ -9,6 +9,7 @@ import * as peopleList from './2026_11_26_0009_people_list.ts';
 import * as signingWritePath from './2026_11_26_0010_signing_write_path.ts';
 import * as rsvpsCreatedIdx from './2026_11_26_0011_rsvps_created_idx.ts';
 import * as consentsWritePath from './2026_11_26_0012_consents_write_path.ts';
+import * as signatureMails from './2026_11_27_0013_signature_mails.ts';
 
 /**
  * Every migration, in order. Names are timestamped so they sort; add new files at the end.
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0010_signing_write_path': signingWritePath,
   '2026_11_26_0011_rsvps_created_idx': rsvpsCreatedIdx,
   '2026_11_26_0012_consents_write_path': consentsWritePath,
+  '2026_11_27_0013_signature_mails': signatureMails,
 };
