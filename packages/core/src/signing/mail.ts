@@ -1,7 +1,8 @@
 /**
  * The mails of a signing batch, queued in a few multi-row inserts inside the batch's
  * transaction (they exist if and only if the signatures committed), through the outbox's
- * `enqueueMails` (one place for the row shape and its checks).
+ * `enqueueMails` (one place for the row shape and its checks). A big batch only records them
+ * as owed, and the relay queues them with the same `queueOwedMails` (`mail-relay.ts`).
  */
 import type { Transaction } from 'kysely';
 import type { Clock } from '../clock/index.ts';
