@@ -300,6 +300,20 @@ describe('signature detail and export', () => {
       .where('action', '=', 'pledge.published')
       .execute();
     expect(audit).toEqual([{ action: 'pledge.published', target: pledgeId }]);
+    // Closed, then opened again: logged as what it is.
+    await setChapterPledgeStatus(db.kysely, { chapterId, userId }, pledgeId, 'closed', clock);
+    await setChapterPledgeStatus(db.kysely, { chapterId, userId }, pledgeId, 'live', clock);
+    const actions = await db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target', '=', pledgeId)
+      .where('action', 'in', ['pledge.published', 'pledge.closed', 'pledge.reopened'])
+      .execute();
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      'pledge.closed',
+      'pledge.published',
+      'pledge.reopened',
+    ]);
     await expect(
       setChapterPledgeStatus(db.kysely, { chapterId: otherChapterId, userId }, pledgeId, 'closed'),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -45,6 +45,7 @@ export const actionLabels: Record<string, Words> = {
   'pledge.created': { en: 'Created a pledge', fr: 'A créé un engagement' },
   'pledge.draft': { en: 'Unpublished a pledge', fr: 'A dépublié un engagement' },
   'pledge.published': { en: 'Published a pledge', fr: 'A publié un engagement' },
+  'pledge.reopened': { en: 'Reopened a pledge', fr: 'A rouvert un engagement' },
   'pledge.updated': { en: 'Changed a pledge', fr: 'A modifié un engagement' },
   'signatures.exported': { en: 'Exported signatures', fr: 'A exporté les signatures' },
   'tag.created': { en: 'Created a tag', fr: 'A créé une étiquette' },

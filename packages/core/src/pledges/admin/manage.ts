@@ -56,7 +56,7 @@ export async function updateChapterPledge(
 }
 
 /**
- * Publishes (`live`) or closes one of the chapter's pledges.
+ * Publishes (`live`), reopens or closes one of the chapter's pledges.
  *
  * @example
  * await setChapterPledgeStatus(db, { chapterId, userId }, pledge.id, 'live');
@@ -68,16 +68,16 @@ export async function setChapterPledgeStatus(
   status: PledgeStatus,
   clock: Clock = systemClock,
 ): Promise<Pledge> {
-  await getChapterPledge(db, actor.chapterId, pledgeId);
+  const before = await getChapterPledge(db, actor.chapterId, pledgeId);
   const pledge = await setPledgeStatus(db, pledgeId, status, clock);
-  await audit(
-    db,
-    actor,
-    status === 'live' ? 'pledge.published' : `pledge.${status}`,
-    pledge,
-    clock,
-  );
+  await audit(db, actor, statusAction(before.status, status), pledge, clock);
   return pledge;
+}
+
+/** The audit action of a status change: opening a closed pledge again is no first publication. */
+function statusAction(from: PledgeStatus, to: PledgeStatus): string {
+  if (to !== 'live') return `pledge.${to}`;
+  return from === 'closed' ? 'pledge.reopened' : 'pledge.published';
 }
 
 /**
