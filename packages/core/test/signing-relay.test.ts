@@ -7,6 +7,7 @@
 import { createPledge, type Pledge } from '@groundwork/core/pledges';
 import { erasePerson } from '@groundwork/core/privacy';
 import {
+  confirmSignature,
   DEFER_MAILS_FROM,
   relaySigningMails,
   validateSignature,
@@ -58,6 +59,10 @@ async function mails(pledge: Pledge) {
   }));
 }
 
+/** A live pledge (confirmation optional) for one test. */
+const pledgeFor = (slug: string, requiresConfirmation = false) =>
+  createPledge(db.kysely, chapterId, basePledge(slug, { requiresConfirmation }), clock);
+
 async function owed(pledge: Pledge) {
   const rows = await db.kysely
     .selectFrom('signature_mails')
@@ -68,15 +73,11 @@ async function owed(pledge: Pledge) {
   return rows.length;
 }
 
-// No signing service exists before the last test: a writer thread relays on its own.
+// A signing service relays what is owed when it starts (its writer thread a moment later) and
+// after its own big batches: the first two tests, which owe mails directly, start none.
 describe('signing mails during a spike', () => {
   it('owes a big batch its mails, and the relay queues each once, oldest first', async () => {
-    const pledge = await createPledge(
-      db.kysely,
-      chapterId,
-      basePledge('spike', { requiresConfirmation: true }),
-      clock,
-    );
+    const pledge = await pledgeFor('spike', true);
     const big = emails('big', DEFER_MAILS_FROM);
     expect((await writeBatch(pledge, big)).mailsOwed).toBe(DEFER_MAILS_FROM);
     expect(await mails(pledge)).toEqual([]);
@@ -101,7 +102,7 @@ describe('signing mails during a spike', () => {
     // A relayed link works like any other.
     const link = queued.find((m) => m.to === big[0]);
     const token = String(link?.confirmUrl).split('/').pop() as string;
-    expect((await service().confirm(token)).slug).toBe('spike');
+    expect((await confirmSignature(db.kysely, token, clock, { publicUrl })).slug).toBe('spike');
     const signature = await db.kysely
       .selectFrom('signatures')
       .select('status')
@@ -111,12 +112,7 @@ describe('signing mails during a spike', () => {
   });
 
   it('owes nothing to a person erased before the relay, nor a second link to a repeat', async () => {
-    const pledge = await createPledge(
-      db.kysely,
-      chapterId,
-      basePledge('erased', { requiresConfirmation: true }),
-      clock,
-    );
+    const pledge = await pledgeFor('erased', true);
     const big = emails('erased', DEFER_MAILS_FROM);
     await writeBatch(pledge, big);
     const person = await db.kysely
@@ -139,7 +135,7 @@ describe('signing mails during a spike', () => {
   });
 
   it('relays, once started, what an earlier process left owed', async () => {
-    const pledge = await createPledge(db.kysely, chapterId, basePledge('left'), clock);
+    const pledge = await pledgeFor('left');
     const left = emails('left', DEFER_MAILS_FROM);
     await writeBatch(pledge, left);
     expect(await owed(pledge)).toBe(DEFER_MAILS_FROM);
@@ -152,7 +148,7 @@ describe('signing mails during a spike', () => {
   });
 
   it('reaches the outbox through the signing service, one mail per signature', async () => {
-    await createPledge(db.kysely, chapterId, basePledge('rush'), clock);
+    await pledgeFor('rush');
     const signing = service();
     const rush = emails('rush', 3 * DEFER_MAILS_FROM);
     // All in one turn of the event loop: the batcher hands them over together.
