@@ -1,4 +1,3 @@
-import { insertUser } from '@groundwork/core/auth';
 import { createChapter } from '@groundwork/core/chapters';
 import { manualClock } from '@groundwork/core/clock';
 import { AppError } from '@groundwork/core/errors';
@@ -12,7 +11,6 @@ import {
   pledgeStats,
   type SignatureListItem,
   seedSignatures,
-  setChapterPledgeStatus,
 } from '@groundwork/core/pledges/admin';
 import { createTestDatabase, type TestDatabase } from '@groundwork/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +20,6 @@ let chapterId: string;
 let otherChapterId: string;
 let pledgeId: string;
 let ids: string[];
-let userId: string;
 const clock = manualClock('2026-11-26T10:00:00.000Z');
 
 const names = ['Élodie Martin', 'ada lovelace', 'Zoé', null, 'Bob 100%', 'bob 1000'];
@@ -31,14 +28,6 @@ beforeAll(async () => {
   db = await createTestDatabase();
   chapterId = (
     await createChapter(db.kysely, { slug: 'paris', name: 'Paris', timeZone: 'Europe/Paris' })
-  ).id;
-  userId = (
-    await insertUser(db.kysely, {
-      email: 'org@example.org',
-      name: 'Org',
-      locale: 'fr',
-      passwordHash: 'x',
-    })
   ).id;
   otherChapterId = (await createChapter(db.kysely, { slug: 'lyon', name: 'Lyon' })).id;
   const pledge = await createPledge(db.kysely, chapterId, {
@@ -283,39 +272,5 @@ describe('signature detail and export', () => {
     expect(sizes).toEqual([7, 7, 7, 7, 2]);
     expect(new Set(rows.map((r) => r[4])).size).toBe(30);
     expect(rows[0]?.at(-1)).toBe('Vie privée; Prix');
-  });
-
-  it('publishes and closes with an audit entry', async () => {
-    const live = await setChapterPledgeStatus(
-      db.kysely,
-      { chapterId, userId },
-      pledgeId,
-      'live',
-      clock,
-    );
-    expect(live.status).toBe('live');
-    const audit = await db.kysely
-      .selectFrom('audit_log')
-      .select(['action', 'target'])
-      .where('action', '=', 'pledge.published')
-      .execute();
-    expect(audit).toEqual([{ action: 'pledge.published', target: pledgeId }]);
-    // Closed, then opened again: logged as what it is.
-    await setChapterPledgeStatus(db.kysely, { chapterId, userId }, pledgeId, 'closed', clock);
-    await setChapterPledgeStatus(db.kysely, { chapterId, userId }, pledgeId, 'live', clock);
-    const actions = await db.kysely
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target', '=', pledgeId)
-      .where('action', 'in', ['pledge.published', 'pledge.closed', 'pledge.reopened'])
-      .execute();
-    expect(actions.map((a) => a.action).sort()).toEqual([
-      'pledge.closed',
-      'pledge.published',
-      'pledge.reopened',
-    ]);
-    await expect(
-      setChapterPledgeStatus(db.kysely, { chapterId: otherChapterId, userId }, pledgeId, 'closed'),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
