@@ -72,9 +72,10 @@ async function signer(url: string, id: number, acked: string[], stop: () => bool
   }
 }
 
-async function countRows(db: Awaited<ReturnType<typeof openDatabase>>, table: 'signature_mails') {
+/** Mails that signatures are owed and that are not in the outbox yet. */
+async function owedMails(db: Awaited<ReturnType<typeof openDatabase>>) {
   const row = await db.kysely
-    .selectFrom(table)
+    .selectFrom('signature_mails')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -125,10 +126,10 @@ describe('durability', () => {
       expect(count.count).toBe(total);
       // The restarted server relays what was owed: one thank-you per signature, none twice.
       const deadline = Date.now() + 20_000;
-      while ((await countRows(db, 'signature_mails')) > 0 && Date.now() < deadline) {
+      while ((await owedMails(db)) > 0 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
       }
-      expect(await countRows(db, 'signature_mails')).toBe(0);
+      expect(await owedMails(db)).toBe(0);
       const mails = await db.kysely
         .selectFrom('outbox')
         .select((eb) => [eb.fn.count<number | string>('person_id').distinct().as('people')])

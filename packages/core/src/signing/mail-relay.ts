@@ -26,6 +26,9 @@ export const RELAY_CHUNK = 500;
 /** Under constant load, the writer thread still relays once owed mails are this old. */
 export const MAX_OWED_MS = 60_000;
 
+/** A relay that failed (the database away a moment) is tried again after this long. */
+export const RELAY_RETRY_MS = 5000;
+
 const owedColumns = ['signature_id', 'created_at'] as const;
 
 /**

@@ -17,7 +17,7 @@ import { AppError } from '../errors/index.ts';
 import type { Pledge } from '../pledges/pledges.ts';
 import type { BatchLoad } from './batcher.ts';
 import type { CounterDelta } from './counter.ts';
-import { relayAllSigningMails } from './mail-relay.ts';
+import { RELAY_RETRY_MS, relayAllSigningMails } from './mail-relay.ts';
 import { MAX_MERGED, MESSAGE_MAX, recentPeak } from './merge.ts';
 import { type BatchItem, type BatchOutcome, writeSignatures } from './store.ts';
 import { typeScriptWorker } from './worker-loader.ts';
@@ -47,15 +47,19 @@ export type WrittenBatch = Pick<BatchOutcome, 'items' | 'deltas'>;
  */
 export function inlineWriter(db: Kysely<Database>, options: WriterOptions): SignatureWriter {
   // Owed mails (`mail-relay.ts`) are relayed right after the batch that owed them, one relay
-  // at a time; the first one also takes what a crash may have left.
+  // at a time; the first one also takes what a crash may have left. A failed relay is tried
+  // again a little later, even if no big batch comes to start one.
   const relayOptions = { ...options, skipLocked: isPostgres(db) };
   let relaying: Promise<unknown> = Promise.resolve();
+  let closed = false;
   const relay = () => {
+    if (closed) return;
     relaying = relaying
       .then(() => relayAllSigningMails(db, relayOptions))
-      .catch((error: unknown) =>
-        options.log?.warn('signing mails not relayed', { error: String(error) }),
-      );
+      .catch((error: unknown) => {
+        options.log?.warn('signing mails not relayed', { error: String(error) });
+        setTimeout(relay, RELAY_RETRY_MS).unref();
+      });
   };
   relay();
   return {
@@ -67,7 +71,10 @@ export function inlineWriter(db: Kysely<Database>, options: WriterOptions): Sign
       if (outcome.mailsOwed > 0) relay();
       return outcome;
     },
-    close: () => relaying.then(() => {}),
+    close: () => {
+      closed = true;
+      return relaying.then(() => {});
+    },
   };
 }
 

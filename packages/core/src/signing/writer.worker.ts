@@ -10,7 +10,7 @@ import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_thread
 import { openSqlite } from '../db/sqlite.ts';
 import { AppError } from '../errors/index.ts';
 import type { CounterDelta } from './counter.ts';
-import { MAX_OWED_MS, RELAY_CHUNK, relaySigningMails } from './mail-relay.ts';
+import { MAX_OWED_MS, RELAY_CHUNK, RELAY_RETRY_MS, relaySigningMails } from './mail-relay.ts';
 import { mergeCap, takeGroup } from './merge.ts';
 import { type BatchItem, type ItemOutcome, writeSignatures } from './store.ts';
 import type { WriteMessage, WriteReply } from './writer.ts';
@@ -61,7 +61,6 @@ async function writeWaiting() {
  */
 const IDLE_RELAY_MS = 20;
 const RELAY_EVERY_MS = 100;
-const RELAY_RETRY_MS = 5000;
 let owedSince: number | undefined = Date.now();
 let lastRelay = 0;
 let idleRelay: ReturnType<typeof setTimeout> | undefined;
